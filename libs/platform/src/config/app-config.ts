@@ -1,0 +1,95 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+/** Configuration read once at boot. Every field comes from one environment variable. */
+export interface AppConfig {
+  readonly nodeEnv: (typeof NODE_ENVS)[number];
+  /** HTTP port of the API (PORT). */
+  readonly port: number;
+  /** Interface the API listens on (HOST). */
+  readonly host: string;
+  /** PostgreSQL server to use (DATABASE_URL); absent: start the embedded server. */
+  readonly databaseUrl?: string;
+  /** Where the embedded server keeps its files (EMBEDDED_POSTGRES_DIR). */
+  readonly embeddedPostgresDir: string;
+  /** Port of the embedded server (EMBEDDED_POSTGRES_PORT). */
+  readonly embeddedPostgresPort: number;
+  /** EventStoreDB/KurrentDB connection string (EVENTSTORE_CONNECTION_STRING); absent: PostgreSQL. */
+  readonly eventStoreConnectionString?: string;
+  readonly logLevel: LogLevel;
+  /** Connections in the PostgreSQL pool (DATABASE_POOL_SIZE). */
+  readonly databasePoolSize: number;
+}
+
+/** Raised at boot when a variable is wrong; the message names every variable at fault. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and validates the configuration; throws one ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    if (!allowed.includes(raw as T)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const databaseUrl = text('DATABASE_URL');
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL with a host');
+  }
+  const eventStoreConnectionString = text('EVENTSTORE_CONNECTION_STRING');
+  if (eventStoreConnectionString !== undefined && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\/\S+$/.test(eventStoreConnectionString)) {
+    problems.push('EVENTSTORE_CONNECTION_STRING must start with esdb://, esdb+discover://, kurrentdb:// or kdb://');
+  }
+  const dir = text('EMBEDDED_POSTGRES_DIR') ?? '.data/postgres';
+  const config: AppConfig = {
+    nodeEnv: oneOf('NODE_ENV', NODE_ENVS, 'development'),
+    port: integer('PORT', 3000, 1, 65535),
+    host: text('HOST') ?? '127.0.0.1',
+    databaseUrl,
+    embeddedPostgresDir: isAbsolute(dir) ? dir : resolve(cwd, dir),
+    embeddedPostgresPort: integer('EMBEDDED_POSTGRES_PORT', 54329, 1024, 65535),
+    eventStoreConnectionString,
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 20, 1, 500),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,2 @@
+export { createTestDatabase } from './database/test-database';
+export type { TestDatabase } from './database/test-database';
