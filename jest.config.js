@@ -17,7 +17,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
   // NestJS 12 and a few dependencies ship as ES modules: transform them for Jest's CommonJS runtime.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|file-type|strtok3|token-types|uint8array-extras|@tokenizer|load-esm|@borewit)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose|file-type|strtok3|token-types|uint8array-extras|@tokenizer|load-esm|@borewit|cookie)/)'],
   moduleNameMapper: {
     '^@casetrail/(event-store|platform|testing)$': '<rootDir>/libs/$1/src',
   },

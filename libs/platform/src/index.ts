@@ -5,3 +5,6 @@ export type { LogFields } from './logging/json-logger';
 export { startEmbeddedPostgres } from './database/embedded-postgres';
 export type { EmbeddedPostgresOptions, RunningPostgres } from './database/embedded-postgres';
 export { createPostgresPool } from './database/postgres-pool';
+export { provideDatabaseServer } from './database/database-server';
+export { PlatformModule, APP_CONFIG, LOGGER, PG_POOL } from './nest/platform.module';
+export type { PlatformOptions } from './nest/platform.module';

@@ -66,8 +66,13 @@ const eventsOf = (messages: SubscriptionMessage[]): RecordedEvent[] =>
  * The behaviour every event-store adapter must show. Each test writes to streams under its own
  * random prefix, so the suite also runs against a shared server whose global log holds other data.
  */
-export function describeEventStoreContract(adapterName: string, setup: () => Promise<ContractSubject>): void {
-  describe(`event store contract: ${adapterName}`, () => {
+export function describeEventStoreContract(
+  adapterName: string,
+  setup: () => Promise<ContractSubject>,
+  options: { skip?: boolean } = {},
+): void {
+  const suite = options.skip ? describe.skip : describe;
+  suite(`event store contract: ${adapterName}`, () => {
     let subject: ContractSubject;
     let store: EventStore;
     let prefix: string;

@@ -7,6 +7,8 @@ export interface TestDatabase {
   readonly pool: Pool;
   /** Closes the pool and drops the database. */
   drop(): Promise<void>;
+  /** Drops the database under its open pool, as an outage looks to the code using the pool. */
+  dropUnderPool(): Promise<void>;
 }
 
 /** A fresh, empty database on the test server, so that each test file starts from nothing. */
@@ -17,12 +19,16 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
   const url = withDatabase(serverUrl, name);
   const pool = createPostgresPool(url, { max: options.poolSize ?? 40, applicationName: 'casetrail-test' });
+  const dropDatabase = () => withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   return {
     url,
     pool,
     drop: async () => {
-      await pool.end();
-      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      if (!pool.ended) await pool.end();
+      await dropDatabase();
+    },
+    dropUnderPool: async () => {
+      await dropDatabase();
     },
   };
 }

@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { JsonLogger, startEmbeddedPostgres, type RunningPostgres } from '@casetrail/platform';
+import { freePort } from '../network/free-port';
 
 declare global {
   // eslint-disable-next-line no-var
@@ -25,15 +25,4 @@ export default async function globalSetup(): Promise<void> {
   });
   globalThis.casetrailTestPostgres = server;
   process.env.TEST_DATABASE_URL = server.url;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { ConfigError, JsonLogger, createPostgresPool, loadConfig, provideDatabaseServer } from '@casetrail/platform';
+import { createApiApp } from './api-app.factory';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    new JsonLogger('error', 'config').error({ msg: error.message, variables: error.problems });
+    process.exit(1);
+  }
+  const logger = new JsonLogger(config.logLevel, 'api');
+  const server = await provideDatabaseServer(config, logger);
+  const pool = createPostgresPool(server.url, {
+    max: config.databasePoolSize,
+    applicationName: 'casetrail-api',
+    onError: (error) => logger.warn({ msg: 'idle database connection failed', error: error.message }),
+  });
+  const app = await createApiApp({ config, logger, pool });
+  await app.listen({ port: config.port, host: config.host });
+  logger.info({ msg: 'casetrail API listening', url: `http://${config.host}:${config.port}` });
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ msg: 'shutting down', signal });
+    await app.close();
+    await server.stop();
+    logger.info({ msg: 'stopped' });
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  new JsonLogger('error', 'api').error({ msg: 'failed to start', error: (error as Error)?.message ?? String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { EventStore, ExpectedRevision } from '@casetrail/event-store';
+import type { Operation } from '../shared/measure';
+import { voteCast } from './vote-cast';
+
+export type Workload = 'separate-streams' | 'hot-stream';
+
+export const RAW_TABLE = 'bench_raw_events';
+
+/** A heap table with the event columns and nothing else: no key, no index, no constraint. */
+export const CREATE_RAW_TABLE = `CREATE TABLE ${RAW_TABLE} (
+  stream_name text, revision bigint, id uuid, type text, data jsonb, metadata jsonb)`;
+
+const RAW_INSERT = `INSERT INTO ${RAW_TABLE} (stream_name, revision, id, type, data, metadata)
+  VALUES ($1, $2, $3, $4, $5, $6)`;
+
+/** Where a writer appends, and the revision its next event takes there. */
+interface StreamCursor {
+  readonly name: string;
+  revision: number;
+}
+
+/** Port writers: own streams with the exact expected revision, or one shared stream with `any`. */
+export function portWriters(store: EventStore, workload: Workload, writers: number): Operation[] {
+  return cursorsFor(workload, writers).map((cursor) =>
+    workload === 'hot-stream' ? appendAnywhere(store, cursor.name) : appendAtRevision(store, cursor),
+  );
+}
+
+function appendAnywhere(store: EventStore, streamName: string): Operation {
+  return async () => {
+    await store.appendToStream(streamName, [voteCast()], { expectedRevision: 'any' });
+  };
+}
+
+function appendAtRevision(store: EventStore, cursor: StreamCursor): Operation {
+  return async () => {
+    const expectedRevision: ExpectedRevision = cursor.revision === 0 ? 'no_stream' : cursor.revision - 1;
+    const result = await store.appendToStream(cursor.name, [voteCast()], { expectedRevision });
+    cursor.revision = result.nextRevision + 1;
+  };
+}
+
+/** Raw writers: the same rows, one autocommit INSERT each, with revisions counted client-side. */
+export function rawWriters(pool: Pool, workload: Workload, writers: number): Operation[] {
+  return cursorsFor(workload, writers).map((cursor) => async () => {
+    const event = voteCast();
+    const row = [cursor.name, cursor.revision++, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)];
+    await pool.query(RAW_INSERT, row);
+  });
+}
+
+/** One cursor per writer; on the hot stream every writer shares the same one. */
+function cursorsFor(workload: Workload, writers: number): StreamCursor[] {
+  if (workload === 'hot-stream') {
+    const shared: StreamCursor = { name: `Meeting-${randomUUID()}`, revision: 0 };
+    return Array.from({ length: writers }, () => shared);
+  }
+  return Array.from({ length: writers }, () => ({ name: `Ballot-${randomUUID()}`, revision: 0 }));
+}

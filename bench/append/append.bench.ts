@@ -1,0 +1,123 @@
+import { resolve } from 'node:path';
+import type { Pool } from 'pg';
+import { PostgresEventStore } from '@casetrail/event-store';
+import { createPostgresPool, JsonLogger } from '@casetrail/platform';
+import { openBenchDatabase, withClient } from '../shared/bench-database';
+import { machineInfo } from '../shared/machine-info';
+import { measure, type Measurement, type Timing } from '../shared/measure';
+import { printReport, writeReport, type AppendReport, type AppendRow } from './append-report';
+import { CREATE_RAW_TABLE, portWriters, rawWriters, type Workload } from './append-writers';
+import { voteCast } from './vote-cast';
+
+const WORKLOADS: readonly Workload[] = ['separate-streams', 'hot-stream'];
+const WRITER_COUNTS: readonly number[] = [1, 8, 32];
+const WARMUP_SECONDS = 1;
+const DEFAULT_SECONDS = 5;
+const RESULTS_FILE = resolve(process.cwd(), 'bench/append/results.json');
+
+const logger = new JsonLogger('warn', 'bench-append', (line) => process.stderr.write(line));
+
+async function main(): Promise<void> {
+  const timing: Timing = { warmupSeconds: WARMUP_SECONDS, measureSeconds: readSeconds(process.env.BENCH_SECONDS) };
+  const interrupted = abortOnSigint();
+  const database = await openBenchDatabase('bench_append', logger);
+  try {
+    await withClient(database.url, (client) => client.query(CREATE_RAW_TABLE));
+    const rows: AppendRow[] = [];
+    for (const workload of WORKLOADS) {
+      for (const writers of WRITER_COUNTS) {
+        rows.push(await measureRow(database.url, workload, writers, timing, interrupted));
+      }
+    }
+    const report = buildReport(rows, timing, database.server);
+    printReport(report);
+    await writeReport(report, RESULTS_FILE);
+    progress(`results written to ${RESULTS_FILE}`);
+  } finally {
+    await database.dispose();
+  }
+}
+
+async function measureRow(url: string, workload: Workload, writers: number, timing: Timing, interrupted: AbortSignal): Promise<AppendRow> {
+  progress(`${workload}, ${writers} writer(s): port`);
+  const port = await withPool(url, writers, (pool) => measurePort(pool, workload, writers, timing, interrupted));
+  progress(`${workload}, ${writers} writer(s): raw INSERT`);
+  const raw = await withPool(url, writers, (pool) => measure(rawWriters(pool, workload, writers), timing, interrupted));
+  if (interrupted.aborted) throw new Error('Interrupted');
+  return { workload, writers, port, raw, portToRaw: port.perSecond / raw.perSecond };
+}
+
+async function measurePort(pool: Pool, workload: Workload, writers: number, timing: Timing, interrupted: AbortSignal): Promise<Measurement> {
+  const store = await PostgresEventStore.create(pool);
+  try {
+    return await measure(portWriters(store, workload, writers), timing, interrupted);
+  } finally {
+    await store.close();
+  }
+}
+
+/** A pool as the application would size it for this many writers, checkpointed before use. */
+async function withPool<T>(url: string, writers: number, work: (pool: Pool) => Promise<T>): Promise<T> {
+  const pool = createPostgresPool(url, { max: writers + 2, applicationName: 'casetrail-bench' });
+  try {
+    await checkpoint(pool);
+    return await work(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * Every measurement starts right after a checkpoint, so that none of them alone pays for a
+ * checkpoint or for the full-page images written after one. Needs superuser or pg_checkpoint.
+ */
+async function checkpoint(pool: Pool): Promise<void> {
+  try {
+    await pool.query('CHECKPOINT');
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+  }
+}
+
+function buildReport(rows: AppendRow[], timing: Timing, server: AppendReport['server']): AppendReport {
+  const sample = voteCast();
+  return {
+    benchmark: 'append',
+    generatedAt: new Date().toISOString(),
+    timing,
+    event: {
+      type: sample.type,
+      dataBytes: Buffer.byteLength(JSON.stringify(sample.data)),
+      metadataBytes: Buffer.byteLength(JSON.stringify(sample.metadata)),
+    },
+    server,
+    machine: machineInfo(),
+    rows,
+  };
+}
+
+function readSeconds(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`BENCH_SECONDS must be a positive number (got "${raw}")`);
+  return seconds;
+}
+
+/** Ctrl-C ends the current measurement and skips the rest, so the database is still dropped. */
+function abortOnSigint(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    progress('interrupted: cleaning up');
+    controller.abort();
+  });
+  return controller.signal;
+}
+
+function progress(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

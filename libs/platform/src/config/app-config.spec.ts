@@ -1,0 +1,70 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded PostgreSQL server and the PostgreSQL event store', () => {
+    const config = loadConfig({}, '/srv/casetrail');
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      eventStoreConnectionString: undefined,
+      embeddedPostgresDir: '/srv/casetrail/.data/postgres',
+      embeddedPostgresPort: 54329,
+      logLevel: 'info',
+      nodeEnv: 'development',
+    });
+  });
+
+  it('takes every value from its variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u:p@db:5432/casetrail',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://eventstore:2113?tls=false',
+      EMBEDDED_POSTGRES_DIR: '/var/lib/casetrail/pg',
+      LOG_LEVEL: 'debug',
+      NODE_ENV: 'production',
+      DATABASE_POOL_SIZE: '50',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://u:p@db:5432/casetrail',
+      eventStoreConnectionString: 'esdb://eventstore:2113?tls=false',
+      embeddedPostgresDir: '/var/lib/casetrail/pg',
+      logLevel: 'debug',
+      nodeEnv: 'production',
+      databasePoolSize: 50,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ EVENTSTORE_CONNECTION_STRING: 'http://eventstore:2113' }, 'EVENTSTORE_CONNECTION_STRING'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ EMBEDDED_POSTGRES_PORT: '80' }, 'EMBEDDED_POSTGRES_PORT'],
+  ])('refuses %j, naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${variable}\\b`));
+  });
+
+  it('names every wrong variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', LOG_LEVEL: 'y' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        expect.stringContaining('PORT'),
+        expect.stringContaining('LOG_LEVEL'),
+      ]);
+    }
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: ' ' }).databaseUrl).toBeUndefined();
+  });
+});
