@@ -9,8 +9,8 @@ import { printReport, writeReport, type AppendReport, type AppendRow } from './a
 import { CREATE_RAW_TABLE, portWriters, rawWriters, type Workload } from './append-writers';
 import { voteCast } from './vote-cast';
 
-const WORKLOADS: readonly Workload[] = ['separate-streams', 'hot-stream'];
-const WRITER_COUNTS: readonly number[] = [1, 8, 32];
+const WORKLOADS = listFromEnv<Workload>('BENCH_WORKLOADS', ['separate-streams', 'hot-stream']);
+const WRITER_COUNTS = listFromEnv('BENCH_WRITERS', [1, 8, 32].map(String)).map(Number);
 const WARMUP_SECONDS = 1;
 const DEFAULT_SECONDS = 5;
 const RESULTS_FILE = resolve(process.cwd(), 'bench/append/results.json');
@@ -121,3 +121,13 @@ main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });
+
+/** A comma-separated subset from the environment (e.g. BENCH_WRITERS=8), for focused runs. */
+function listFromEnv<T extends string>(name: string, all: readonly T[]): T[] {
+  const raw = process.env[name]?.trim();
+  if (!raw) return [...all];
+  const chosen = raw.split(',').map((item) => item.trim()) as T[];
+  const unknown = chosen.filter((item) => !all.includes(item));
+  if (unknown.length > 0) throw new Error(`${name}: unknown ${unknown.join(', ')}; choose from ${all.join(', ')}`);
+  return chosen;
+}

@@ -29,7 +29,7 @@ import {
   type ReadPosition,
   type RecordedEvent as DbRecordedEvent,
 } from '@eventstore/db-client';
-import { validateAppend } from '../append-validation';
+import { pageSize, validateAppend } from '../port-arguments';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import type {
   AppendResult,
@@ -107,7 +107,7 @@ export class EventStoreDbEventStore implements EventStore {
     const maxCount =
       options.maxCount === undefined
         ? undefined
-        : clampCount(options.maxCount, DEFAULT_PAGE, Number.MAX_SAFE_INTEGER);
+        : pageSize(options.maxCount, DEFAULT_PAGE, Number.MAX_SAFE_INTEGER);
     let from = options.fromRevision;
     // Same answers as the PostgreSQL adapter's `revision >= from` / `revision <= from`.
     if (from !== undefined && from < 0) {
@@ -138,7 +138,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
     const after = options.after ?? 0n;
-    const maxCount = clampCount(options.maxCount, DEFAULT_PAGE);
+    const maxCount = pageSize(options.maxCount, DEFAULT_PAGE, MAX_PAGE);
     // EventStoreDB reads $all from a position inclusively; the port's `after` is exclusive.
     const requested = after === 0n ? maxCount : maxCount + 1;
     const read: AllStreamResolvedEvent[] = [];
@@ -168,7 +168,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     const filter = options.filter;
-    const batchSize = clampCount(options.batchSize, DEFAULT_PAGE);
+    const batchSize = pageSize(options.batchSize, DEFAULT_PAGE, MAX_PAGE);
     const subscription = new EventStoreDbSubscription(
       {
         after: options.after ?? 0n,
@@ -434,11 +434,6 @@ function serverFilter(filter: GlobalLogFilter | undefined): Filter {
   return excludeSystemEvents();
 }
 
-function clampCount(value: number | undefined, fallback: number, max = MAX_PAGE): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`maxCount ${value} must be a positive integer`);
-  return Math.min(value, max);
-}
 
 function asUnavailable(error: unknown): unknown {
   const converted = error instanceof Error ? convertToCommandError(error) : error;

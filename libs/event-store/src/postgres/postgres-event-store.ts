@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { DatabaseError, type Pool, type PoolClient, type QueryResultRow } from 'pg';
-import { validateAppend } from '../append-validation';
+import { pageSize, validateAppend } from '../port-arguments';
 import {
   DuplicateEventIdError,
   EventStoreUnavailableError,
@@ -22,19 +22,29 @@ import type {
 } from '../event-store.port';
 import { decodePosition, encodePosition } from './global-position';
 import { migrateEventStoreSchema } from './postgres-schema';
+import {
+  FIND_EVENTS_BY_ID,
+  READ_PAGE,
+  READ_STREAM_BACKWARDS,
+  READ_STREAM_FORWARDS,
+  STREAM_HEAD,
+  appendStatement,
+  type Statement,
+} from './postgres-statements';
 import { PostgresSubscription, type WakeSource } from './postgres-subscription';
 
 export const NOTIFY_CHANNEL = 'casetrail_events';
 const DEFAULT_PAGE = 500;
+const NOTIFY_INTERVAL_MS = 5;
 const MAX_PAGE = 10_000;
 
 /** Something that runs a query: the pool, or a client inside a transaction. */
 export interface Queryable {
   query<R extends QueryResultRow = QueryResultRow>(
-    text: string,
-    values?: unknown[],
+    statement: { name?: string; text: string; values?: unknown[] },
   ): Promise<{ rows: R[]; rowCount: number | null }>;
 }
+
 
 interface EventRow {
   seq: string;
@@ -47,7 +57,6 @@ interface EventRow {
   metadata: RecordedEvent['metadata'];
 }
 
-const EVENT_COLUMNS = 'seq, tx_id::text AS tx_id, stream_name, revision, id, type, data, metadata';
 
 /**
  * The PostgreSQL adapter. One append is one statement: a conditional update of the stream's head
@@ -57,7 +66,8 @@ const EVENT_COLUMNS = 'seq, tx_id::text AS tx_id, stream_name, revision, id, typ
  */
 export class PostgresEventStore implements EventStore, WakeSource {
   private readonly wake = new EventEmitter().setMaxListeners(0);
-  private notifyPending = false;
+  private notifyTimer?: NodeJS.Timeout;
+  private lastNotifyAt = 0;
   private listener?: Promise<PoolClient | undefined>;
   private closed = false;
 
@@ -95,12 +105,13 @@ export class PostgresEventStore implements EventStore, WakeSource {
     expected: ExpectedRevision = 'any',
   ): Promise<AppendResult> {
     validateAppend(streamName, events, expected);
-    const batch = JSON.stringify(
-      events.map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata })),
-    );
     let rows: { revision: string; tx_id: string; seq: string }[];
     try {
-      ({ rows } = await this.run<{ revision: string; tx_id: string; seq: string }>(db, appendSql(expected), appendParams(streamName, batch, events.length, expected)));
+      ({ rows } = await this.run<{ revision: string; tx_id: string; seq: string }>(
+        db,
+        appendStatement(expected, events.length === 1),
+        appendParams(streamName, events, expected),
+      ));
     } catch (error) {
       if (error instanceof DatabaseError && error.code === '23505') {
         return this.resolveRetriedAppend(db, streamName, events, expected);
@@ -113,26 +124,14 @@ export class PostgresEventStore implements EventStore, WakeSource {
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const backwards = options.direction === 'backwards';
-    const limit = options.maxCount === undefined ? null : clampCount(options.maxCount, DEFAULT_PAGE, Number.MAX_SAFE_INTEGER);
-    const from = options.fromRevision;
-    const condition =
-      from === undefined ? '' : backwards ? 'AND revision <= $2' : 'AND revision >= $2';
-    const params: unknown[] = [streamName];
-    if (from !== undefined) params.push(from);
-    params.push(limit);
-    const { rows } = await this.run<EventRow>(
-      this.pool,
-      `SELECT ${EVENT_COLUMNS} FROM event_store.events
-        WHERE stream_name = $1 ${condition}
-        ORDER BY revision ${backwards ? 'DESC' : 'ASC'} LIMIT $${params.length}`,
-      params,
-    );
+    const limit = options.maxCount === undefined ? null : pageSize(options.maxCount, 0, Number.MAX_SAFE_INTEGER);
+    const statement = options.direction === 'backwards' ? READ_STREAM_BACKWARDS : READ_STREAM_FORWARDS;
+    const { rows } = await this.run<EventRow>(this.pool, statement, [streamName, options.fromRevision ?? null, limit]);
     return rows.map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllResult> {
-    const page = await this.readPage(options.after ?? 0n, clampCount(options.maxCount, DEFAULT_PAGE), options.filter);
+    const page = await this.readPage(options.after ?? 0n, pageSize(options.maxCount, DEFAULT_PAGE, MAX_PAGE), options.filter);
     return { events: page.events, lastPosition: page.lastPosition, isEnd: page.isEnd };
   }
 
@@ -145,32 +144,13 @@ export class PostgresEventStore implements EventStore, WakeSource {
     const { txId, seq } = decodePosition(after);
     const types = filter?.eventTypes?.length ? [...filter.eventTypes] : null;
     const prefixes = filter?.streamPrefixes?.length ? [...filter.streamPrefixes] : null;
-    const { rows } = await this.run<EventRow & { matched: boolean; held_back: boolean | null }>(
-      this.pool,
-      `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
-       page AS (
-         SELECT e.seq, e.tx_id, e.stream_name, e.revision, e.id, e.type, e.data, e.metadata,
-                ($4::text[] IS NULL OR e.type = ANY($4::text[]))
-                AND ($5::text[] IS NULL OR EXISTS (
-                  SELECT 1 FROM unnest($5::text[]) AS p(prefix) WHERE starts_with(e.stream_name, p.prefix)))
-                  AS matched
-           FROM event_store.events e, horizon
-          WHERE (e.tx_id, e.seq) > ($1::text::xid8, $2::bigint) AND e.tx_id < horizon.xmin
-          ORDER BY e.tx_id, e.seq
-          LIMIT $3),
-       rows AS (
-         SELECT seq, tx_id, stream_name, revision, id, type,
-                CASE WHEN matched THEN data END AS data, CASE WHEN matched THEN metadata END AS metadata,
-                matched, NULL::boolean AS held_back
-           FROM page
-         UNION ALL
-         SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                EXISTS (SELECT 1 FROM event_store.events e, horizon
-                         WHERE e.tx_id >= horizon.xmin AND (e.tx_id, e.seq) > ($1::text::xid8, $2::bigint)))
-       SELECT seq, tx_id::text AS tx_id, stream_name, revision, id, type, data, metadata, matched, held_back
-         FROM rows ORDER BY held_back NULLS FIRST, rows.tx_id, rows.seq`,
-      [txId, seq, limit, types, prefixes],
-    );
+    const { rows } = await this.run<EventRow & { matched: boolean; held_back: boolean | null }>(this.pool, READ_PAGE, [
+      txId,
+      seq,
+      limit,
+      types,
+      prefixes,
+    ]);
     const marker = rows.pop();
     const scanned = rows.length;
     const events = rows.filter((r) => r.matched).map(toRecordedEvent);
@@ -187,7 +167,7 @@ export class PostgresEventStore implements EventStore, WakeSource {
     void this.ensureListening();
     return new PostgresSubscription(this, {
       after: options.after ?? 0n,
-      batchSize: clampCount(options.batchSize, DEFAULT_PAGE),
+      batchSize: pageSize(options.batchSize, DEFAULT_PAGE, MAX_PAGE),
       filter: options.filter,
     });
   }
@@ -209,6 +189,7 @@ export class PostgresEventStore implements EventStore, WakeSource {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.notifyTimer);
     this.wake.emit('wake');
     const listener = await this.listener;
     if (listener) {
@@ -217,15 +198,28 @@ export class PostgresEventStore implements EventStore, WakeSource {
     }
   }
 
-  /** Wakes local subscribers now and other processes through one coalesced NOTIFY per tick. */
+  /**
+   * Wakes local subscribers at once, and other processes through NOTIFY: at once when none was sent
+   * in the last NOTIFY_INTERVAL_MS, else once at the end of that interval. Under load that is a few
+   * hundred NOTIFYs a second instead of one per append (each takes a cluster-wide lock at commit).
+   */
   private announceAppend(): void {
     this.wake.emit('wake');
-    if (this.notifyPending) return;
-    this.notifyPending = true;
-    setImmediate(() => {
-      this.notifyPending = false;
-      this.pool.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`).catch(() => undefined);
-    });
+    if (this.notifyTimer) return;
+    const wait = this.lastNotifyAt + NOTIFY_INTERVAL_MS - Date.now();
+    if (wait <= 0) {
+      this.sendNotify();
+      return;
+    }
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      this.sendNotify();
+    }, wait);
+  }
+
+  private sendNotify(): void {
+    this.lastNotifyAt = Date.now();
+    this.pool.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`).catch(() => undefined);
   }
 
   private ensureListening(): Promise<PoolClient | undefined> {
@@ -260,8 +254,7 @@ export class PostgresEventStore implements EventStore, WakeSource {
     const ids = events.map((e) => e.id.toLowerCase());
     const { rows } = await this.run<{ id: string; stream_name: string; revision: string; tx_id: string; seq: string }>(
       db,
-      `SELECT id::text, stream_name, revision, tx_id::text AS tx_id, seq
-         FROM event_store.events WHERE id = ANY($1::uuid[])`,
+      FIND_EVENTS_BY_ID,
       [ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -278,11 +271,7 @@ export class PostgresEventStore implements EventStore, WakeSource {
       }
     }
     const misplaced = stored.find((r) => r !== undefined);
-    const head = await this.run<{ revision: string }>(
-      db,
-      'SELECT revision FROM event_store.streams WHERE stream_name = $1',
-      [streamName],
-    );
+    const head = await this.run<{ revision: string }>(db, STREAM_HEAD, [streamName]);
     const actual = head.rows[0] ? Number(head.rows[0].revision) : ('no_stream' as const);
     if (misplaced && (expected === 'any' || expected === 'stream_exists' || actual === expected)) {
       throw new DuplicateEventIdError(streamName, misplaced.id);
@@ -290,48 +279,29 @@ export class PostgresEventStore implements EventStore, WakeSource {
     throw new WrongExpectedRevisionError(streamName, expected, actual);
   }
 
-  private async run<R extends QueryResultRow>(
-    db: Queryable,
-    text: string,
-    values: unknown[],
-  ): Promise<{ rows: R[] }> {
+  private async run<R extends QueryResultRow>(db: Queryable, statement: Statement, values: unknown[]): Promise<{ rows: R[] }> {
     try {
-      return await db.query<R>(text, values);
+      return await db.query<R>({ name: statement.name, text: statement.text, values });
     } catch (error) {
       throw asUnavailable(error);
     }
   }
 }
 
-/** The head-row step of an append, chosen by the expectation. */
-function appendSql(expected: ExpectedRevision): string {
-  let head: string;
-  if (expected === 'no_stream') {
-    head = `INSERT INTO event_store.streams (stream_name, revision) VALUES ($1, $3 - 1)
-            ON CONFLICT (stream_name) DO NOTHING RETURNING -1::bigint AS prev`;
-  } else if (expected === 'any') {
-    head = `INSERT INTO event_store.streams AS s (stream_name, revision) VALUES ($1, $3 - 1)
-            ON CONFLICT (stream_name) DO UPDATE SET revision = s.revision + $3
-            RETURNING s.revision - $3 AS prev`;
-  } else if (expected === 'stream_exists') {
-    head = `UPDATE event_store.streams SET revision = revision + $3 WHERE stream_name = $1
-            RETURNING revision - $3 AS prev`;
-  } else {
-    head = `UPDATE event_store.streams SET revision = revision + $3
-             WHERE stream_name = $1 AND revision = $4 RETURNING revision - $3 AS prev`;
-  }
-  return `WITH head AS (${head}),
-    inserted AS (
-      INSERT INTO event_store.events (stream_name, revision, id, type, data, metadata)
-      SELECT $1, head.prev + e.ord, (e.value->>'id')::uuid, e.value->>'type', e.value->'data', e.value->'metadata'
-        FROM head, jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(value, ord)
-       ORDER BY e.ord
-      RETURNING revision, tx_id, seq)
-    SELECT revision, tx_id::text AS tx_id, seq FROM inserted ORDER BY revision DESC LIMIT 1`;
-}
-
-function appendParams(streamName: string, batch: string, count: number, expected: ExpectedRevision): unknown[] {
-  return typeof expected === 'number' ? [streamName, batch, count, expected] : [streamName, batch, count];
+function appendParams(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): unknown[] {
+  const values: unknown[] =
+    events.length === 1
+      ? [streamName, 1, events[0].id, events[0].type, JSON.stringify(events[0].data), JSON.stringify(events[0].metadata)]
+      : [
+          streamName,
+          events.length,
+          events.map((e) => e.id),
+          events.map((e) => e.type),
+          events.map((e) => JSON.stringify(e.data)),
+          events.map((e) => JSON.stringify(e.metadata)),
+        ];
+  if (typeof expected === 'number') values.push(expected);
+  return values;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
@@ -346,11 +316,6 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
   };
 }
 
-function clampCount(value: number | undefined, fallback: number, max = MAX_PAGE): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`maxCount ${value} must be a positive integer`);
-  return Math.min(value, max);
-}
 
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
 

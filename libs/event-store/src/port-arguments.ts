@@ -31,3 +31,10 @@ export function validateAppend(
     throw new InvalidAppendError(`Expected revision ${expected} is not a revision`);
   }
 }
+
+/** A page size from the caller's count: at least 1, at most `max`, `fallback` when not given. */
+export function pageSize(value: number | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`maxCount ${value} must be a positive integer`);
+  return Math.min(value, max);
+}

@@ -1,0 +1,117 @@
+import type { ExpectedRevision } from '../event-store.port';
+
+/**
+ * The adapter's SQL as named statements: node-postgres prepares each name once per connection, so
+ * the server parses and plans an append once, not on every call (BENCHMARKS.md: this roughly
+ * doubled append throughput).
+ */
+export interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
+
+type Expectation = 'no_stream' | 'any' | 'stream_exists' | 'exact';
+
+/** Claims `$count` revisions on the stream's head row; no row back means the expectation failed. */
+const HEAD: Record<Expectation, string> = {
+  no_stream: `INSERT INTO event_store.streams (stream_name, revision) VALUES ($1, $2::bigint - 1)
+              ON CONFLICT (stream_name) DO NOTHING RETURNING -1::bigint AS prev`,
+  any: `INSERT INTO event_store.streams AS s (stream_name, revision) VALUES ($1, $2::bigint - 1)
+        ON CONFLICT (stream_name) DO UPDATE SET revision = s.revision + $2::bigint
+        RETURNING s.revision - $2::bigint AS prev`,
+  stream_exists: `UPDATE event_store.streams SET revision = revision + $2::bigint WHERE stream_name = $1
+                  RETURNING revision - $2::bigint AS prev`,
+  exact: `UPDATE event_store.streams SET revision = revision + $2::bigint
+           WHERE stream_name = $1 AND revision = $7::bigint RETURNING revision - $2::bigint AS prev`,
+};
+
+/** One event: scalar parameters, the common case. */
+const INSERT_ONE = `
+  INSERT INTO event_store.events (stream_name, revision, id, type, data, metadata)
+  SELECT $1, head.prev + 1, $3::uuid, $4::text, $5::jsonb, $6::jsonb FROM head`;
+
+/** Several events: parallel arrays, in order. */
+const INSERT_MANY = `
+  INSERT INTO event_store.events (stream_name, revision, id, type, data, metadata)
+  SELECT $1, head.prev + e.ord, e.id, e.type, e.data, e.metadata
+    FROM head, unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
+         WITH ORDINALITY AS e(id, type, data, metadata, ord)
+   ORDER BY e.ord`;
+
+function expectation(expected: ExpectedRevision): Expectation {
+  return typeof expected === 'number' ? 'exact' : expected;
+}
+
+/**
+ * The append, one statement for any expectation. Parameters: $1 stream, $2 count, $3 ids, $4 types,
+ * $5 data, $6 metadata (scalars for one event, arrays for several), $7 the expected revision.
+ */
+export function appendStatement(expected: ExpectedRevision, single: boolean): Statement {
+  const kind = expectation(expected);
+  return {
+    name: `casetrail.append.${kind}.${single ? 'one' : 'many'}`,
+    text: `WITH head AS (${HEAD[kind]}),
+           inserted AS (${single ? INSERT_ONE : INSERT_MANY} RETURNING revision, tx_id, seq)
+           SELECT revision, tx_id::text AS tx_id, seq FROM inserted ORDER BY revision DESC LIMIT 1`,
+  };
+}
+
+export const EVENT_COLUMNS = 'seq, tx_id::text AS tx_id, stream_name, revision, id, type, data, metadata';
+
+/** $1 stream, $2 from revision (null: from the end in either direction), $3 limit (null: all). */
+export const READ_STREAM_FORWARDS: Statement = {
+  name: 'casetrail.read-stream.forwards',
+  text: `SELECT ${EVENT_COLUMNS} FROM event_store.events
+          WHERE stream_name = $1 AND revision >= coalesce($2::bigint, 0)
+          ORDER BY revision ASC LIMIT $3`,
+};
+
+export const READ_STREAM_BACKWARDS: Statement = {
+  name: 'casetrail.read-stream.backwards',
+  text: `SELECT ${EVENT_COLUMNS} FROM event_store.events
+          WHERE stream_name = $1 AND ($2::bigint IS NULL OR revision <= $2::bigint)
+          ORDER BY revision DESC LIMIT $3`,
+};
+
+/**
+ * A page of the global log after ($1 tx id, $2 seq), at most $3 rows, only below the oldest running
+ * transaction; rows outside the filter ($4 types, $5 stream prefixes; null: all) come back without
+ * their data so the reader still advances past them. The last row is a marker whose `held_back`
+ * says whether committed rows wait beyond the horizon.
+ */
+export const READ_PAGE: Statement = {
+  name: 'casetrail.read-page',
+  text: `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+     page AS (
+       SELECT e.seq, e.tx_id, e.stream_name, e.revision, e.id, e.type, e.data, e.metadata,
+              ($4::text[] IS NULL OR e.type = ANY($4::text[]))
+              AND ($5::text[] IS NULL OR EXISTS (
+                SELECT 1 FROM unnest($5::text[]) AS p(prefix) WHERE starts_with(e.stream_name, p.prefix)))
+                AS matched
+         FROM event_store.events e, horizon
+        WHERE (e.tx_id, e.seq) > ($1::text::xid8, $2::bigint) AND e.tx_id < horizon.xmin
+        ORDER BY e.tx_id, e.seq
+        LIMIT $3),
+     rows AS (
+       SELECT seq, tx_id, stream_name, revision, id, type,
+              CASE WHEN matched THEN data END AS data, CASE WHEN matched THEN metadata END AS metadata,
+              matched, NULL::boolean AS held_back
+         FROM page
+       UNION ALL
+       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+              EXISTS (SELECT 1 FROM event_store.events e, horizon
+                       WHERE e.tx_id >= horizon.xmin AND (e.tx_id, e.seq) > ($1::text::xid8, $2::bigint)))
+     SELECT seq, tx_id::text AS tx_id, stream_name, revision, id, type, data, metadata, matched, held_back
+       FROM rows ORDER BY held_back NULLS FIRST, rows.tx_id, rows.seq`,
+};
+
+export const FIND_EVENTS_BY_ID: Statement = {
+  name: 'casetrail.find-events-by-id',
+  text: `SELECT id::text AS id, stream_name, revision, tx_id::text AS tx_id, seq
+           FROM event_store.events WHERE id = ANY($1::uuid[])`,
+};
+
+export const STREAM_HEAD: Statement = {
+  name: 'casetrail.stream-head',
+  text: 'SELECT revision FROM event_store.streams WHERE stream_name = $1',
+};
