@@ -36,32 +36,31 @@ const COLUMNS: readonly Column[] = [
 ];
 
 export function printReport(report: AppendReport): void {
-  const cells = report.rows.map(rowCells);
-  const lines = [
-    'casetrail append benchmark',
-    ...describeSetup(report),
-    '',
-    textTable(COLUMNS, cells),
-    '',
-    'Markdown (for BENCHMARKS.md):',
-    '',
-    ...describeSetup(report).map((line) => `${line}  `),
-    '',
-    markdownTable(COLUMNS, cells),
-    '',
-  ];
+  const lines = ['casetrail append benchmark', ...describeSetup(report), '', textTable(COLUMNS, report.rows.map(rowCells)), ''];
   process.stdout.write(lines.join('\n'));
 }
 
-export async function writeReport(report: AppendReport, file: string): Promise<void> {
-  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+/** The figures as JSON, and as the Markdown section that `npm run bench` puts into BENCHMARKS.md. */
+export async function writeReport(report: AppendReport, jsonFile: string, markdownFile: string): Promise<void> {
+  await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(markdownFile, markdownSection(report));
+}
+
+function markdownSection(report: AppendReport): string {
+  return [
+    `Measured ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC.  `,
+    ...describeSetup(report).map((line) => `${line}  `),
+    '',
+    markdownTable(COLUMNS, report.rows.map(rowCells)),
+    '',
+  ].join('\n');
 }
 
 function describeSetup({ server, machine, timing, event }: AppendReport): string[] {
   return [
     `PostgreSQL ${server.version} (${server.source}): fsync=${server.fsync}, synchronous_commit=${server.synchronousCommit}, full_page_writes=${server.fullPageWrites}`,
     `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, ${machine.os}, Node ${machine.node}`,
-    `Each measurement: ${timing.warmupSeconds} s warm-up, then ${timing.measureSeconds} s measured; one ${event.type} event per append ` +
+    `Port and raw alternate (port, raw, raw, port), each half: ${timing.warmupSeconds} s warm-up, then ${timing.measureSeconds / 2} s measured; one ${event.type} event per append ` +
       `(${event.dataBytes} B data, ${event.metadataBytes} B metadata as JSON); pool size = writers + 2`,
     'Port: PostgresEventStore.appendToStream; separate streams use the exact expected revision, the hot stream uses `any`.',
     'Raw: one autocommit INSERT of the same row into a heap table without indexes or constraints.',

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '@casetrail/platform';
 import type { Pool } from 'pg';
 import type { EventStore, ExpectedRevision } from '@casetrail/event-store';
 import type { Operation } from '../shared/measure';
@@ -54,8 +54,8 @@ export function rawWriters(pool: Pool, workload: Workload, writers: number): Ope
 /** One cursor per writer; on the hot stream every writer shares the same one. */
 function cursorsFor(workload: Workload, writers: number): StreamCursor[] {
   if (workload === 'hot-stream') {
-    const shared: StreamCursor = { name: `Meeting-${randomUUID()}`, revision: 0 };
+    const shared: StreamCursor = { name: `Meeting-${uuidv7()}`, revision: 0 };
     return Array.from({ length: writers }, () => shared);
   }
-  return Array.from({ length: writers }, () => ({ name: `Ballot-${randomUUID()}`, revision: 0 }));
+  return Array.from({ length: writers }, () => ({ name: `Ballot-${uuidv7()}`, revision: 0 }));
 }

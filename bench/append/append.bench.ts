@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import type { Pool } from 'pg';
 import { PostgresEventStore } from '@casetrail/event-store';
 import { createPostgresPool, JsonLogger } from '@casetrail/platform';
 import { openBenchDatabase, withClient } from '../shared/bench-database';
 import { machineInfo } from '../shared/machine-info';
-import { measure, type Measurement, type Timing } from '../shared/measure';
+import { measureAlternately, type Timing } from '../shared/measure';
 import { printReport, writeReport, type AppendReport, type AppendRow } from './append-report';
 import { CREATE_RAW_TABLE, portWriters, rawWriters, type Workload } from './append-writers';
 import { voteCast } from './vote-cast';
@@ -14,6 +13,7 @@ const WRITER_COUNTS = listFromEnv('BENCH_WRITERS', [1, 8, 32].map(String)).map(N
 const WARMUP_SECONDS = 1;
 const DEFAULT_SECONDS = 5;
 const RESULTS_FILE = resolve(process.cwd(), 'bench/append/results.json');
+const MARKDOWN_FILE = resolve(process.cwd(), 'bench/append/results.md');
 
 const logger = new JsonLogger('warn', 'bench-append', (line) => process.stderr.write(line));
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     }
     const report = buildReport(rows, timing, database.server);
     printReport(report);
-    await writeReport(report, RESULTS_FILE);
+    await writeReport(report, RESULTS_FILE, MARKDOWN_FILE);
     progress(`results written to ${RESULTS_FILE}`);
   } finally {
     await database.dispose();
@@ -39,39 +39,31 @@ async function main(): Promise<void> {
 }
 
 async function measureRow(url: string, workload: Workload, writers: number, timing: Timing, interrupted: AbortSignal): Promise<AppendRow> {
-  progress(`${workload}, ${writers} writer(s): port`);
-  const port = await withPool(url, writers, (pool) => measurePort(pool, workload, writers, timing, interrupted));
-  progress(`${workload}, ${writers} writer(s): raw INSERT`);
-  const raw = await withPool(url, writers, (pool) => measure(rawWriters(pool, workload, writers), timing, interrupted));
-  if (interrupted.aborted) throw new Error('Interrupted');
-  return { workload, writers, port, raw, portToRaw: port.perSecond / raw.perSecond };
-}
-
-async function measurePort(pool: Pool, workload: Workload, writers: number, timing: Timing, interrupted: AbortSignal): Promise<Measurement> {
-  const store = await PostgresEventStore.create(pool);
+  progress(`${workload}, ${writers} writer(s): port and raw INSERT, alternating`);
+  const portPool = createPostgresPool(url, { max: writers + 2, applicationName: 'casetrail-bench-port' });
+  const rawPool = createPostgresPool(url, { max: writers + 2, applicationName: 'casetrail-bench-raw' });
+  const store = await PostgresEventStore.create(portPool);
   try {
-    return await measure(portWriters(store, workload, writers), timing, interrupted);
+    await checkpoint(rawPool);
+    const [port, raw] = await measureAlternately(
+      async () => portWriters(store, workload, writers),
+      async () => rawWriters(rawPool, workload, writers),
+      timing,
+      interrupted,
+    );
+    if (interrupted.aborted) throw new Error('Interrupted');
+    return { workload, writers, port, raw, portToRaw: port.perSecond / raw.perSecond };
   } finally {
     await store.close();
-  }
-}
-
-/** A pool as the application would size it for this many writers, checkpointed before use. */
-async function withPool<T>(url: string, writers: number, work: (pool: Pool) => Promise<T>): Promise<T> {
-  const pool = createPostgresPool(url, { max: writers + 2, applicationName: 'casetrail-bench' });
-  try {
-    await checkpoint(pool);
-    return await work(pool);
-  } finally {
-    await pool.end();
+    await Promise.all([portPool.end(), rawPool.end()]);
   }
 }
 
 /**
- * Every measurement starts right after a checkpoint, so that none of them alone pays for a
- * checkpoint or for the full-page images written after one. Needs superuser or pg_checkpoint.
+ * Each row starts right after a checkpoint, so that no row alone pays for a checkpoint or for the
+ * full-page images written after one. Needs superuser or pg_checkpoint.
  */
-async function checkpoint(pool: Pool): Promise<void> {
+async function checkpoint(pool: { query(text: string): Promise<unknown> }): Promise<void> {
   try {
     await pool.query('CHECKPOINT');
   } catch (error) {

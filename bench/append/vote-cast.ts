@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '@casetrail/platform';
 import type { EventToAppend } from '@casetrail/event-store';
 
 export interface VoteCastData {
@@ -13,13 +13,13 @@ export interface VoteCastData {
 export function voteCast(): EventToAppend<'VoteCast', VoteCastData> {
   const now = new Date().toISOString();
   return {
-    id: randomUUID(),
+    id: uuidv7(),
     type: 'VoteCast',
-    data: { meetingId: randomUUID(), agendaItemId: randomUUID(), memberId: randomUUID(), vote: 'FOR', castAt: now },
+    data: { meetingId: uuidv7(), agendaItemId: uuidv7(), memberId: uuidv7(), vote: 'FOR', castAt: now },
     metadata: {
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      actor: randomUUID(),
+      correlationId: uuidv7(),
+      causationId: uuidv7(),
+      actor: uuidv7(),
       recordedAt: now,
       schemaVersion: 1,
     },

@@ -22,6 +22,30 @@ export interface Measurement {
  * first failing operation stops all writers and is rethrown.
  */
 export async function measure(writers: readonly Operation[], timing: Timing, signal?: AbortSignal): Promise<Measurement> {
+  return summarise(await sample(writers, timing, signal), timing.measureSeconds);
+}
+
+/**
+ * Alternates two contenders in the order A B B A, each for half the measured time, so that drift
+ * during a run (WAL files being created, tables growing, autovacuum) weighs on both alike.
+ */
+export async function measureAlternately(
+  a: () => Promise<readonly Operation[]>,
+  b: () => Promise<readonly Operation[]>,
+  timing: Timing,
+  signal?: AbortSignal,
+): Promise<[Measurement, Measurement]> {
+  const half: Timing = { ...timing, measureSeconds: timing.measureSeconds / 2 };
+  const samplesA: number[] = [];
+  const samplesB: number[] = [];
+  for (const [contender, into] of [[a, samplesA], [b, samplesB], [b, samplesB], [a, samplesA]] as const) {
+    into.push(...(await sample(await contender(), half, signal)));
+  }
+  return [summarise(samplesA, timing.measureSeconds), summarise(samplesB, timing.measureSeconds)];
+}
+
+/** Latencies (ms) of the operations that completed inside the measured window. */
+async function sample(writers: readonly Operation[], timing: Timing, signal?: AbortSignal): Promise<number[]> {
   const windowStart = performance.now() + timing.warmupSeconds * 1000;
   const window = { start: windowStart, end: windowStart + timing.measureSeconds * 1000 };
   const latencies: number[] = [];
@@ -37,7 +61,7 @@ export async function measure(writers: readonly Operation[], timing: Timing, sig
   );
   const failure = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
   if (failure) throw failure.reason;
-  return summarise(latencies, timing.measureSeconds);
+  return latencies;
 }
 
 async function runWriter(

@@ -8,3 +8,4 @@ export { createPostgresPool } from './database/postgres-pool';
 export { provideDatabaseServer } from './database/database-server';
 export { PlatformModule, APP_CONFIG, LOGGER, PG_POOL } from './nest/platform.module';
 export type { PlatformOptions } from './nest/platform.module';
+export { uuidv7 } from './ids/uuid-v7';

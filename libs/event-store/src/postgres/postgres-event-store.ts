@@ -119,7 +119,7 @@ export class PostgresEventStore implements EventStore, WakeSource {
       throw error;
     }
     if (rows.length === 0) return this.resolveRetriedAppend(db, streamName, events, expected);
-    const last = rows[0];
+    const last = rows.reduce((a, b) => (Number(b.revision) > Number(a.revision) ? b : a));
     return { nextRevision: Number(last.revision), position: encodePosition(last.tx_id, last.seq) };
   }
 

@@ -50,9 +50,8 @@ export function appendStatement(expected: ExpectedRevision, single: boolean): St
   const kind = expectation(expected);
   return {
     name: `casetrail.append.${kind}.${single ? 'one' : 'many'}`,
-    text: `WITH head AS (${HEAD[kind]}),
-           inserted AS (${single ? INSERT_ONE : INSERT_MANY} RETURNING revision, tx_id, seq)
-           SELECT revision, tx_id::text AS tx_id, seq FROM inserted ORDER BY revision DESC LIMIT 1`,
+    text: `WITH head AS (${HEAD[kind]}) ${single ? INSERT_ONE : INSERT_MANY}
+           RETURNING revision, tx_id::text AS tx_id, seq`,
   };
 }
 
