@@ -11,7 +11,7 @@ import { voteCast } from './vote-cast';
 const WORKLOADS = listFromEnv<Workload>('BENCH_WORKLOADS', ['separate-streams', 'hot-stream']);
 const WRITER_COUNTS = listFromEnv('BENCH_WRITERS', [1, 8, 32].map(String)).map(Number);
 const WARMUP_SECONDS = 1;
-const DEFAULT_SECONDS = 5;
+const DEFAULT_SECONDS = 8;
 const RESULTS_FILE = resolve(process.cwd(), 'bench/append/results.json');
 const MARKDOWN_FILE = resolve(process.cwd(), 'bench/append/results.md');
 

@@ -175,6 +175,15 @@ export function describeEventStoreContract(
         expect(stored[1].id).toBe(winner.id);
       });
 
+      it('lands every one of many concurrent appends with `any` on one stream, each at its own revision', async () => {
+        const events = Array.from({ length: 40 }, (_, n) => contractEvent('Any', { n }));
+        const results = await Promise.all(events.map((e) => store.appendToStream(stream('any'), [e], { expectedRevision: 'any' })));
+        expect(results.map((r) => r.nextRevision).sort((a, b) => a - b)).toEqual(events.map((_, n) => n));
+        const stored = await store.readStream(stream('any'));
+        expect(stored.map((e) => e.revision)).toEqual(events.map((_, n) => n));
+        expect(new Set(stored.map((e) => e.id))).toEqual(new Set(events.map((e) => e.id)));
+      });
+
       it('treats a re-sent append as done without storing it twice', async () => {
         const events = [contractEvent('A', { n: 1 }), contractEvent('B', { n: 2 })];
         const first = await store.appendToStream(stream('i'), events, { expectedRevision: 'no_stream' });

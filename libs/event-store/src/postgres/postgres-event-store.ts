@@ -27,7 +27,9 @@ import {
   READ_PAGE,
   READ_STREAM_BACKWARDS,
   READ_STREAM_FORWARDS,
+  EVENT_ID_KEY,
   STREAM_HEAD,
+  STREAM_REVISION_KEY,
   appendStatement,
   type Statement,
 } from './postgres-statements';
@@ -36,6 +38,8 @@ import { PostgresSubscription, type WakeSource } from './postgres-subscription';
 export const NOTIFY_CHANNEL = 'casetrail_events';
 const DEFAULT_PAGE = 500;
 const NOTIFY_INTERVAL_MS = 5;
+/** Attempts of an `any` or `stream_exists` append that keeps losing the race for its revisions. */
+const MAX_ATTEMPTS = 50;
 const MAX_PAGE = 10_000;
 
 /** Something that runs a query: the pool, or a client inside a transaction. */
@@ -45,6 +49,14 @@ export interface Queryable {
   ): Promise<{ rows: R[]; rowCount: number | null }>;
 }
 
+
+interface StoredId {
+  id: string;
+  stream_name: string;
+  revision: string;
+  tx_id: string;
+  seq: string;
+}
 
 interface EventRow {
   seq: string;
@@ -59,15 +71,17 @@ interface EventRow {
 
 
 /**
- * The PostgreSQL adapter. One append is one statement: a conditional update of the stream's head
- * row (which enforces the expected revision and serialises writers of one stream) chained to a
- * multi-row insert. The global log is read in (tx_id, seq) order and only below the oldest running
- * transaction, so a transaction that commits late is never skipped (docs/adr/0002).
+ * The PostgreSQL adapter. One append is one prepared statement: it takes the stream's last revision
+ * as expected (checked against the events table itself) and inserts the events after it; the unique
+ * (stream_name, revision) key stops racing writers. The global log is read in (tx_id, seq) order and
+ * only below the oldest running transaction, so a transaction that commits late is never skipped
+ * (docs/adr/0002).
  */
 export class PostgresEventStore implements EventStore, WakeSource {
   private readonly wake = new EventEmitter().setMaxListeners(0);
   private notifyTimer?: NodeJS.Timeout;
   private lastNotifyAt = 0;
+  private readonly headQueues = new Map<string, Promise<void>>();
   private listener?: Promise<PoolClient | undefined>;
   private closed = false;
 
@@ -105,22 +119,61 @@ export class PostgresEventStore implements EventStore, WakeSource {
     expected: ExpectedRevision = 'any',
   ): Promise<AppendResult> {
     validateAppend(streamName, events, expected);
-    let rows: { revision: string; tx_id: string; seq: string }[];
-    try {
-      ({ rows } = await this.run<{ revision: string; tx_id: string; seq: string }>(
-        db,
-        appendStatement(expected, events.length === 1),
-        appendParams(streamName, events, expected),
-      ));
-    } catch (error) {
-      if (error instanceof DatabaseError && error.code === '23505') {
-        return this.resolveRetriedAppend(db, streamName, events, expected);
-      }
-      throw error;
+    const statement = appendStatement(expected, events.length === 1);
+    const values = appendParams(streamName, events, expected);
+    const takesHead = expected === 'any' || expected === 'stream_exists';
+    if (takesHead && db === this.pool) {
+      return this.oneAtATime(streamName, () => this.insert(db, streamName, events, expected, statement, values, true));
     }
-    if (rows.length === 0) return this.resolveRetriedAppend(db, streamName, events, expected);
-    const last = rows.reduce((a, b) => (Number(b.revision) > Number(a.revision) ? b : a));
-    return { nextRevision: Number(last.revision), position: encodePosition(last.tx_id, last.seq) };
+    return this.insert(db, streamName, events, expected, statement, values, false);
+  }
+
+  private async insert(
+    db: Queryable,
+    streamName: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+    statement: Statement,
+    values: unknown[],
+    mayRetry: boolean,
+  ): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      let rows: { revision: string; tx_id: string; seq: string }[];
+      try {
+        ({ rows } = await this.run<{ revision: string; tx_id: string; seq: string }>(db, statement, values));
+      } catch (error) {
+        if (!(error instanceof DatabaseError && error.code === '23505')) throw error;
+        // A writer in another process took the revisions `any` or `stream_exists` computed: go after it.
+        if (mayRetry && error.constraint === STREAM_REVISION_KEY && attempt < MAX_ATTEMPTS) continue;
+        const retried = await this.findRetriedAppend(db, streamName, events, expected);
+        if (retried) return retried;
+        throw await this.refusal(db, streamName, events, expected, error.constraint);
+      }
+      if (rows.length === 0) {
+        const retried = await this.findRetriedAppend(db, streamName, events, expected);
+        if (retried) return retried;
+        throw await this.refusal(db, streamName, events, expected);
+      }
+      const last = rows.reduce((a, b) => (Number(b.revision) > Number(a.revision) ? b : a));
+      return { nextRevision: Number(last.revision), position: encodePosition(last.tx_id, last.seq) };
+    }
+  }
+
+  /**
+   * Appends that take the stream's head (`any`, `stream_exists`) queue per stream inside this
+   * process, so that they do not race each other for the same revision and retry.
+   */
+  private oneAtATime<T>(streamName: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.headQueues.get(streamName) ?? Promise.resolve()).then(work, work);
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.headQueues.set(streamName, tail);
+    void tail.then(() => {
+      if (this.headQueues.get(streamName) === tail) this.headQueues.delete(streamName);
+    });
+    return run;
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -244,39 +297,42 @@ export class PostgresEventStore implements EventStore, WakeSource {
     return this.listener;
   }
 
-  /** After a refused append: succeed if these exact events are already stored where they belong. */
-  private async resolveRetriedAppend(
+  /** After a refused append: the first result, if these exact events are already stored where they belong. */
+  private async findRetriedAppend(
     db: Queryable,
     streamName: string,
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
-  ): Promise<AppendResult> {
+  ): Promise<AppendResult | undefined> {
     const ids = events.map((e) => e.id.toLowerCase());
-    const { rows } = await this.run<{ id: string; stream_name: string; revision: string; tx_id: string; seq: string }>(
-      db,
-      FIND_EVENTS_BY_ID,
-      [ids],
-    );
+    const { rows } = await this.run<StoredId>(db, FIND_EVENTS_BY_ID, [ids]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const stored = ids.map((id) => byId.get(id));
-    if (stored.every((r) => r !== undefined)) {
-      const found = stored as NonNullable<(typeof stored)[number]>[];
-      const first = Number(found[0].revision);
-      const inPlace =
-        found.every((r, i) => r.stream_name === streamName && Number(r.revision) === first + i) &&
-        (expected === 'no_stream' ? first === 0 : typeof expected === 'number' ? first === expected + 1 : true);
-      if (inPlace) {
-        const last = found[found.length - 1];
-        return { nextRevision: Number(last.revision), position: encodePosition(last.tx_id, last.seq) };
-      }
+    if (!stored.every((r): r is StoredId => r !== undefined)) return undefined;
+    const first = Number(stored[0].revision);
+    const inPlace =
+      stored.every((r, i) => r.stream_name === streamName && Number(r.revision) === first + i) &&
+      (expected === 'no_stream' ? first === 0 : typeof expected === 'number' ? first === expected + 1 : true);
+    if (!inPlace) return undefined;
+    const last = stored[stored.length - 1];
+    return { nextRevision: Number(last.revision), position: encodePosition(last.tx_id, last.seq) };
+  }
+
+  /** Why an append that is not a re-send was refused: a used event id, or a wrong expectation. */
+  private async refusal(
+    db: Queryable,
+    streamName: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+    violated?: string,
+  ): Promise<Error> {
+    if (violated === EVENT_ID_KEY) {
+      const { rows } = await this.run<StoredId>(db, FIND_EVENTS_BY_ID, [events.map((e) => e.id.toLowerCase())]);
+      return new DuplicateEventIdError(streamName, rows[0]?.id ?? events[0].id);
     }
-    const misplaced = stored.find((r) => r !== undefined);
-    const head = await this.run<{ revision: string }>(db, STREAM_HEAD, [streamName]);
-    const actual = head.rows[0] ? Number(head.rows[0].revision) : ('no_stream' as const);
-    if (misplaced && (expected === 'any' || expected === 'stream_exists' || actual === expected)) {
-      throw new DuplicateEventIdError(streamName, misplaced.id);
-    }
-    throw new WrongExpectedRevisionError(streamName, expected, actual);
+    const head = await this.run<{ revision: string | null }>(db, STREAM_HEAD, [streamName]);
+    const revision = head.rows[0]?.revision;
+    return new WrongExpectedRevisionError(streamName, expected, revision == null ? 'no_stream' : Number(revision));
   }
 
   private async run<R extends QueryResultRow>(db: Queryable, statement: Statement, values: unknown[]): Promise<{ rows: R[] }> {
@@ -291,10 +347,9 @@ export class PostgresEventStore implements EventStore, WakeSource {
 function appendParams(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): unknown[] {
   const values: unknown[] =
     events.length === 1
-      ? [streamName, 1, events[0].id, events[0].type, JSON.stringify(events[0].data), JSON.stringify(events[0].metadata)]
+      ? [streamName, events[0].id, events[0].type, JSON.stringify(events[0].data), JSON.stringify(events[0].metadata)]
       : [
           streamName,
-          events.length,
           events.map((e) => e.id),
           events.map((e) => e.type),
           events.map((e) => JSON.stringify(e.data)),

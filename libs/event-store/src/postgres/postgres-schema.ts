@@ -6,10 +6,6 @@ import type { PoolClient } from 'pg';
  */
 const MIGRATIONS: readonly string[] = [
   `CREATE SCHEMA IF NOT EXISTS event_store;
-   CREATE TABLE event_store.streams (
-     stream_name text PRIMARY KEY,
-     revision bigint NOT NULL
-   ) WITH (fillfactor = 70);
    CREATE TABLE event_store.events (
      seq bigint GENERATED ALWAYS AS IDENTITY,
      tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),

@@ -2,8 +2,7 @@ import type { ExpectedRevision } from '../event-store.port';
 
 /**
  * The adapter's SQL as named statements: node-postgres prepares each name once per connection, so
- * the server parses and plans an append once, not on every call (BENCHMARKS.md: this roughly
- * doubled append throughput).
+ * the server parses and plans an append once, not on every call (BENCHMARKS.md).
  */
 export interface Statement {
   readonly name: string;
@@ -12,29 +11,29 @@ export interface Statement {
 
 type Expectation = 'no_stream' | 'any' | 'stream_exists' | 'exact';
 
-/** Claims `$count` revisions on the stream's head row; no row back means the expectation failed. */
+/**
+ * The stream's last revision as the append expects it; no row back means the expectation failed.
+ * Writers racing for the same revisions are stopped by the (stream_name, revision) key.
+ */
 const HEAD: Record<Expectation, string> = {
-  no_stream: `INSERT INTO event_store.streams (stream_name, revision) VALUES ($1, $2::bigint - 1)
-              ON CONFLICT (stream_name) DO NOTHING RETURNING -1::bigint AS prev`,
-  any: `INSERT INTO event_store.streams AS s (stream_name, revision) VALUES ($1, $2::bigint - 1)
-        ON CONFLICT (stream_name) DO UPDATE SET revision = s.revision + $2::bigint
-        RETURNING s.revision - $2::bigint AS prev`,
-  stream_exists: `UPDATE event_store.streams SET revision = revision + $2::bigint WHERE stream_name = $1
-                  RETURNING revision - $2::bigint AS prev`,
-  exact: `UPDATE event_store.streams SET revision = revision + $2::bigint
-           WHERE stream_name = $1 AND revision = $7::bigint RETURNING revision - $2::bigint AS prev`,
+  no_stream: 'SELECT -1::bigint AS revision',
+  exact: `SELECT $6::bigint AS revision
+           WHERE EXISTS (SELECT 1 FROM event_store.events WHERE stream_name = $1 AND revision = $6::bigint)`,
+  stream_exists: `SELECT max(revision) AS revision FROM event_store.events WHERE stream_name = $1
+                  HAVING max(revision) IS NOT NULL`,
+  any: 'SELECT coalesce(max(revision), -1) AS revision FROM event_store.events WHERE stream_name = $1',
 };
 
 /** One event: scalar parameters, the common case. */
 const INSERT_ONE = `
   INSERT INTO event_store.events (stream_name, revision, id, type, data, metadata)
-  SELECT $1, head.prev + 1, $3::uuid, $4::text, $5::jsonb, $6::jsonb FROM head`;
+  SELECT $1, head.revision + 1, $2::uuid, $3::text, $4::jsonb, $5::jsonb FROM head`;
 
 /** Several events: parallel arrays, in order. */
 const INSERT_MANY = `
   INSERT INTO event_store.events (stream_name, revision, id, type, data, metadata)
-  SELECT $1, head.prev + e.ord, e.id, e.type, e.data, e.metadata
-    FROM head, unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])
+  SELECT $1, head.revision + e.ord, e.id, e.type, e.data, e.metadata
+    FROM head, unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[])
          WITH ORDINALITY AS e(id, type, data, metadata, ord)
    ORDER BY e.ord`;
 
@@ -43,8 +42,8 @@ function expectation(expected: ExpectedRevision): Expectation {
 }
 
 /**
- * The append, one statement for any expectation. Parameters: $1 stream, $2 count, $3 ids, $4 types,
- * $5 data, $6 metadata (scalars for one event, arrays for several), $7 the expected revision.
+ * The append, one statement for any expectation. Parameters: $1 stream, $2 ids, $3 types, $4 data,
+ * $5 metadata (scalars for one event, arrays for several), $6 the expected revision.
  */
 export function appendStatement(expected: ExpectedRevision, single: boolean): Statement {
   const kind = expectation(expected);
@@ -54,6 +53,10 @@ export function appendStatement(expected: ExpectedRevision, single: boolean): St
            RETURNING revision, tx_id::text AS tx_id, seq`,
   };
 }
+
+/** Unique constraints whose violation an append resolves (see postgres-schema.ts). */
+export const STREAM_REVISION_KEY = 'events_stream_revision';
+export const EVENT_ID_KEY = 'events_id';
 
 export const EVENT_COLUMNS = 'seq, tx_id::text AS tx_id, stream_name, revision, id, type, data, metadata';
 
@@ -112,5 +115,5 @@ export const FIND_EVENTS_BY_ID: Statement = {
 
 export const STREAM_HEAD: Statement = {
   name: 'casetrail.stream-head',
-  text: 'SELECT revision FROM event_store.streams WHERE stream_name = $1',
+  text: 'SELECT max(revision) AS revision FROM event_store.events WHERE stream_name = $1',
 };
