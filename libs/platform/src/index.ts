@@ -9,3 +9,4 @@ export { provideDatabaseServer } from './database/database-server';
 export { PlatformModule, APP_CONFIG, LOGGER, PG_POOL } from './nest/platform.module';
 export type { PlatformOptions } from './nest/platform.module';
 export { uuidv7 } from './ids/uuid-v7';
+export { runSqlMigrations } from './migrations/run-sql-migrations';

@@ -89,12 +89,7 @@ export class PostgresEventStore implements EventStore, WakeSource {
 
   /** Connects, brings the event store's schema up to date and returns the adapter. */
   static async create(pool: Pool): Promise<PostgresEventStore> {
-    const client = await pool.connect();
-    try {
-      await migrateEventStoreSchema(client);
-    } finally {
-      client.release();
-    }
+    await migrateEventStoreSchema(pool);
     return new PostgresEventStore(pool);
   }
 

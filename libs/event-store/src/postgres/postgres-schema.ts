@@ -1,12 +1,12 @@
-import type { PoolClient } from 'pg';
+import { runSqlMigrations } from '@casetrail/platform';
+import type { Pool } from 'pg';
 
 /**
  * The event store's own schema, versioned. Applied in order under an advisory lock, so that several
  * processes starting at once do not race. Read models have their own migrations elsewhere.
  */
 const MIGRATIONS: readonly string[] = [
-  `CREATE SCHEMA IF NOT EXISTS event_store;
-   CREATE TABLE event_store.events (
+  `CREATE TABLE event_store.events (
      seq bigint GENERATED ALWAYS AS IDENTITY,
      tx_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
      stream_name text NOT NULL,
@@ -29,27 +29,7 @@ const MIGRATIONS: readonly string[] = [
      FOR EACH STATEMENT EXECUTE FUNCTION event_store.refuse_change();`,
 ];
 
-const LOCK_KEY = 7_310_500_001;
-
-export async function migrateEventStoreSchema(client: PoolClient): Promise<void> {
-  await client.query('BEGIN');
-  try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    await client.query('CREATE SCHEMA IF NOT EXISTS event_store');
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS event_store.schema_version (
-         version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    const { rows } = await client.query<{ v: number | null }>(
-      'SELECT max(version) AS v FROM event_store.schema_version',
-    );
-    for (let version = (rows[0]?.v ?? 0) + 1; version <= MIGRATIONS.length; version++) {
-      await client.query(MIGRATIONS[version - 1]);
-      await client.query('INSERT INTO event_store.schema_version (version) VALUES ($1)', [version]);
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
+/** Creates or updates the `event_store` schema. */
+export function migrateEventStoreSchema(pool: Pool): Promise<void> {
+  return runSqlMigrations(pool, 'event_store', MIGRATIONS);
 }

@@ -1,0 +1,1 @@
+export { DomainError } from './shared/domain-error';
