@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Inject, type ExceptionFilter } from '@nestjs/common';
-import { EventStoreUnavailableError } from '@casetrail/event-store';
+import { DomainError } from '@casetrail/case-management';
+import { ConcurrencyExhaustedError, EventStoreUnavailableError, PreconditionFailedError } from '@casetrail/event-store';
 import { LOGGER, type JsonLogger } from '@casetrail/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -53,6 +54,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown, instance: string): ProblemDetails {
     if (exception instanceof EventStoreUnavailableError) {
       return problem(503, 'SERVICE.UNAVAILABLE', 'The event store is unavailable; retry shortly', instance);
+    }
+    if (exception instanceof DomainError) {
+      const status = exception.kind === 'not_found' ? 404 : exception.kind === 'conflict' ? 409 : 422;
+      const field = exception.field;
+      return {
+        ...problem(status, exception.code, exception.message, instance),
+        ...(field ? { field, errors: [{ field, code: exception.code, detail: exception.message }] } : {}),
+      };
+    }
+    if (exception instanceof PreconditionFailedError) {
+      return { ...problem(412, exception.code, exception.message, instance), currentRevision: exception.actual === 'no_stream' ? null : exception.actual };
+    }
+    if (exception instanceof ConcurrencyExhaustedError) {
+      return problem(409, exception.code, exception.message, instance);
     }
     const status = statusOf(exception);
     if (status === undefined) {

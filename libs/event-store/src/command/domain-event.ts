@@ -2,6 +2,8 @@
 export interface DomainEvent<Type extends string = string, Data = unknown> {
   readonly type: Type;
   readonly data: Data;
+  /** The stored event's id, present when folded from the store: corrections name events by it. */
+  readonly id?: string;
 }
 
 /** State and its fold, per aggregate: the write side and auditors' replays share them. */

@@ -83,7 +83,7 @@ export function toDomainEvent<Event extends DomainEvent>(recorded: RecordedEvent
     version++;
     step = upcasters.find((u) => u.type === recorded.type && u.fromVersion === version);
   }
-  return { type: recorded.type, data } as Event;
+  return { type: recorded.type, data, id: recorded.id } as Event;
 }
 
 function envelope(event: DomainEvent, context: CommandContext) {

@@ -10,10 +10,10 @@ export function given<State, Event extends DomainEvent>(aggregate: Aggregate<Sta
   const state = history.reduce((s, e) => aggregate.evolve(s, e), aggregate.initialState());
   return {
     state,
-    when<Command>(decide: (command: Command, state: State) => readonly Event[], command: Command) {
-      const outcome = (): readonly Event[] => decide(command, state);
+    when<Command, Decided extends Event>(decide: (command: Command, state: State) => readonly Decided[], command: Command) {
+      const outcome = (): readonly Decided[] => decide(command, state);
       return {
-        then(expected: readonly Event[]): void {
+        then(expected: readonly Decided[]): void {
           expect(outcome()).toEqual(expected);
         },
         /** Refused with this dotted code (and, when given, naming this field). */

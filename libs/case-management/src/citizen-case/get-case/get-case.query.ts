@@ -1,0 +1,3 @@
+export class GetCitizenCaseQuery {
+  constructor(readonly caseId: string) {}
+}
