@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { JsonLogger, loadConfig } from '@casetrail/platform';
+import { randomBytes } from 'node:crypto';
+import { JsonLogger, loadConfig, type ResolvedSecrets } from '@casetrail/platform';
 import { createTestDatabase, type TestDatabase } from '@casetrail/testing';
 import { createApiApp } from '../apps/api/src/api-app.factory';
 
@@ -7,10 +8,16 @@ describe('GET /health', () => {
   let database: TestDatabase;
   let app: NestFastifyApplication;
   const logger = new JsonLogger('error', 'test', () => undefined);
+  const secrets: ResolvedSecrets = {
+    jwt: { issuer: 'casetrail-test', audience: 'casetrail-api', algorithm: 'HS256', secret: randomBytes(32) },
+    vaultMasterKeyBase64: randomBytes(32).toString('base64'),
+    vaultLookupKeyBase64: randomBytes(32).toString('base64'),
+    development: [],
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await createApiApp({ config: loadConfig({ DATABASE_URL: database.url }), logger, pool: database.pool });
+    app = await createApiApp({ config: loadConfig({ DATABASE_URL: database.url }), logger, pool: database.pool, secrets });
   });
   afterAll(async () => {
     await app.close();
@@ -36,7 +43,7 @@ describe('GET /health', () => {
 
   it('answers 503, naming what is down, when the database goes away', async () => {
     const doomed = await createTestDatabase({ poolSize: 2 });
-    const doomedApp = await createApiApp({ config: loadConfig({ DATABASE_URL: doomed.url }), logger, pool: doomed.pool });
+    const doomedApp = await createApiApp({ config: loadConfig({ DATABASE_URL: doomed.url }), logger, pool: doomed.pool, secrets });
     try {
       expect((await doomedApp.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
       await doomed.dropUnderPool();

@@ -1,7 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { PlatformOptions } from '@casetrail/platform';
 import { AppModule } from './app.module';
+import { assignCorrelationId } from './http/request-context';
+import { createValidationPipe } from './http/validation.pipe';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -12,6 +15,18 @@ export async function createApiApp(options: PlatformOptions): Promise<NestFastif
     logger: options.logger.child('nest'),
     abortOnError: false,
   });
+  app.getHttpAdapter().getInstance().addHook('onRequest', assignCorrelationId);
+  app.useGlobalPipes(createValidationPipe());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('casetrail API')
+      .setDescription('Event-sourced case management: every write is an event with effective and recorded time. Errors are RFC 9457 problem documents with a dotted code.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   return app;
 }

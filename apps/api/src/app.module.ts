@@ -1,19 +1,46 @@
+import { createHmac } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CaseManagementModule } from '@casetrail/case-management';
 import { EventStoreModule } from '@casetrail/event-store';
-import { PlatformModule, type PlatformOptions } from '@casetrail/platform';
+import { PersonalDataModule } from '@casetrail/personal-data';
+import { AuthGuard, JWT_VERIFIER, JwtVerifier, PlatformModule, SECRETS, type PlatformOptions, type ResolvedSecrets } from '@casetrail/platform';
+import { CitizenCasesController } from './citizen-cases/citizen-cases.controller';
 import { HealthController } from './health/health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { IDEMPOTENCY_FINGERPRINT_KEY } from './idempotency/idempotency.tokens';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 
 @Module({})
 export class AppModule {
   static register(options: PlatformOptions): DynamicModule {
     const platform = PlatformModule.forRoot(options);
+    const eventStore = EventStoreModule.register(platform);
     return {
       module: AppModule,
-      imports: [platform, EventStoreModule.register(platform)],
-      controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      imports: [
+        platform,
+        eventStore,
+        CqrsModule.forRoot(),
+        CaseManagementModule.register(eventStore),
+        PersonalDataModule.register(platform),
+      ],
+      controllers: [HealthController, CitizenCasesController],
+      providers: [
+        { provide: JWT_VERIFIER, inject: [SECRETS], useFactory: (secrets: ResolvedSecrets) => new JwtVerifier(secrets.jwt) },
+        {
+          provide: IDEMPOTENCY_FINGERPRINT_KEY,
+          inject: [SECRETS],
+          useFactory: (secrets: ResolvedSecrets) =>
+            createHmac('sha256', Buffer.from(secrets.vaultLookupKeyBase64, 'base64')).update('casetrail idempotency fingerprint').digest(),
+        },
+        IdempotencyStore,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
     };
   }
 }

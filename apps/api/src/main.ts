@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, JsonLogger, createPostgresPool, loadConfig, provideDatabaseServer } from '@casetrail/platform';
+import { ConfigError, JsonLogger, createPostgresPool, loadConfig, provideDatabaseServer, resolveSecrets } from '@casetrail/platform';
 import { createApiApp } from './api-app.factory';
 
 async function main(): Promise<void> {
@@ -12,13 +12,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = new JsonLogger(config.logLevel, 'api');
+  const secrets = await resolveSecrets(config);
+  if (secrets.development.length > 0) {
+    logger.warn({ msg: 'using development secrets: not for production', secrets: secrets.development, file: `${config.dataDir}/dev-secrets.json` });
+  }
   const server = await provideDatabaseServer(config, logger);
   const pool = createPostgresPool(server.url, {
     max: config.databasePoolSize,
     applicationName: 'casetrail-api',
     onError: (error) => logger.warn({ msg: 'idle database connection failed', error: error.message }),
   });
-  const app = await createApiApp({ config, logger, pool });
+  const app = await createApiApp({ config, logger, pool, secrets });
   await app.listen({ port: config.port, host: config.host });
   logger.info({ msg: 'casetrail API listening', url: `http://${config.host}:${config.port}` });
 

@@ -1,5 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CITIZEN_CASE_HANDLERS } from './citizen-case/citizen-case.handlers';
+import { COMMITTEE_ITEM_HANDLERS } from './committee-item/committee-item.handlers';
+import { COMMITTEE_MEMBER_HANDLERS } from './committee-member/committee-member.handlers';
+import { INQUIRY_HANDLERS } from './inquiry/inquiry.handlers';
 
 /**
  * The write side's command and query handlers. `eventStore` is the application's
@@ -12,7 +15,7 @@ export class CaseManagementModule {
     return {
       module: CaseManagementModule,
       imports: [eventStore],
-      providers: [...CITIZEN_CASE_HANDLERS],
+      providers: [...CITIZEN_CASE_HANDLERS, ...COMMITTEE_ITEM_HANDLERS, ...COMMITTEE_MEMBER_HANDLERS, ...INQUIRY_HANDLERS],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
-import { PG_POOL } from '@casetrail/platform';
+import { PG_POOL, Public } from '@casetrail/platform';
 import type { FastifyReply } from 'fastify';
 import type { Pool } from 'pg';
 
@@ -10,6 +10,7 @@ interface ComponentHealth {
 }
 
 /** Liveness and readiness: 200 when the database and the event store answer, 503 otherwise. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

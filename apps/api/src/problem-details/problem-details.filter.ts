@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Inject, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@casetrail/case-management';
 import { ConcurrencyExhaustedError, EventStoreUnavailableError, PreconditionFailedError } from '@casetrail/event-store';
+import { CitizenErasedError, InvalidCprNumberError, UnknownCitizenError } from '@casetrail/personal-data';
 import { LOGGER, type JsonLogger } from '@casetrail/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -69,6 +70,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ConcurrencyExhaustedError) {
       return problem(409, exception.code, exception.message, instance);
     }
+    if (exception instanceof InvalidCprNumberError) {
+      const detail = 'cpr is not a valid CPR number';
+      return { ...problem(400, exception.code, detail, instance), field: 'cpr', errors: [{ field: 'cpr', code: exception.code, detail }] };
+    }
+    if (exception instanceof CitizenErasedError) return problem(422, exception.code, exception.message, instance);
+    if (exception instanceof UnknownCitizenError) return problem(404, exception.code, exception.message, instance);
     const status = statusOf(exception);
     if (status === undefined) {
       return problem(500, 'SERVICE.INTERNAL_ERROR', 'An unexpected error occurred', instance);

@@ -1,5 +1,8 @@
 import { ConfigError, loadConfig } from './app-config';
 
+const KEY = Buffer.alloc(32, 1).toString('base64');
+const KEY2 = Buffer.alloc(32, 2).toString('base64');
+
 describe('loadConfig', () => {
   it('defaults to the embedded PostgreSQL server and the PostgreSQL event store', () => {
     const config = loadConfig({}, '/srv/casetrail');
@@ -25,6 +28,11 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       NODE_ENV: 'production',
       DATABASE_POOL_SIZE: '50',
+      AUTH_JWT_SECRET: KEY,
+      AUTH_JWT_ISSUER: 'https://login.kommune.dk',
+      AUTH_JWT_AUDIENCE: 'casetrail',
+      VAULT_MASTER_KEY: KEY,
+      VAULT_LOOKUP_KEY: KEY2,
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -35,7 +43,22 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       nodeEnv: 'production',
       databasePoolSize: 50,
+      auth: { issuer: 'https://login.kommune.dk', audience: 'casetrail', algorithm: 'HS256', secretBase64: KEY },
+      vault: { masterKeyBase64: KEY, lookupKeyBase64: KEY2 },
     });
+  });
+
+  it('refuses to start in production with development secrets', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/VAULT_MASTER_KEY and VAULT_LOOKUP_KEY/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: KEY, VAULT_MASTER_KEY: KEY, VAULT_LOOKUP_KEY: KEY2 })).toThrow(/AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE/);
+  });
+
+  it('checks key sizes and the pairing of key and algorithm', () => {
+    expect(() => loadConfig({ AUTH_JWT_SECRET: Buffer.alloc(16).toString('base64') })).toThrow(/AUTH_JWT_SECRET must be at least 32 bytes/);
+    expect(() => loadConfig({ VAULT_MASTER_KEY: Buffer.alloc(31).toString('base64') })).toThrow(/VAULT_MASTER_KEY must be 32 bytes/);
+    expect(() => loadConfig({ AUTH_JWT_SECRET: KEY, AUTH_JWT_ALGORITHM: 'RS256' })).toThrow(/must be HS256/);
+    expect(() => loadConfig({ AUTH_JWT_PUBLIC_KEY: 'not a pem' })).toThrow(/PEM public key/);
   });
 
   it.each([

@@ -22,6 +22,20 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   /** Connections in the PostgreSQL pool (DATABASE_POOL_SIZE). */
   readonly databasePoolSize: number;
+  /** Where development secrets and the embedded server live (DATA_DIR). */
+  readonly dataDir: string;
+  readonly auth: {
+    /** AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE: checked on every token. */
+    readonly issuer: string;
+    readonly audience: string;
+    /** AUTH_JWT_ALGORITHM: the one algorithm accepted. */
+    readonly algorithm: 'HS256' | 'RS256' | 'ES256' | 'EdDSA';
+    /** AUTH_JWT_SECRET (base64, HS256) or AUTH_JWT_PUBLIC_KEY (PEM); neither: development secret. */
+    readonly secretBase64?: string;
+    readonly publicKeyPem?: string;
+  };
+  /** VAULT_MASTER_KEY and VAULT_LOOKUP_KEY (base64, 32 bytes each); absent: development keys. */
+  readonly vault: { readonly masterKeyBase64?: string; readonly lookupKeyBase64?: string };
 }
 
 /** Raised at boot when a variable is wrong; the message names every variable at fault. */
@@ -69,9 +83,29 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (eventStoreConnectionString !== undefined && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\/\S+$/.test(eventStoreConnectionString)) {
     problems.push('EVENTSTORE_CONNECTION_STRING must start with esdb://, esdb+discover://, kurrentdb:// or kdb://');
   }
-  const dir = text('EMBEDDED_POSTGRES_DIR') ?? '.data/postgres';
+  const dataDirRaw = text('DATA_DIR') ?? '.data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  const dir = text('EMBEDDED_POSTGRES_DIR') ?? resolve(dataDir, 'postgres');
+  const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const secretBase64 = text('AUTH_JWT_SECRET');
+  const publicKeyPem = text('AUTH_JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n');
+  const algorithm = oneOf('AUTH_JWT_ALGORITHM', ['HS256', 'RS256', 'ES256', 'EdDSA'] as const, publicKeyPem ? 'RS256' : 'HS256');
+  if (secretBase64 && publicKeyPem) problems.push('set AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY, not both');
+  if (secretBase64 && Buffer.from(secretBase64, 'base64').length < 32) problems.push('AUTH_JWT_SECRET must be at least 32 bytes, base64');
+  if (secretBase64 && algorithm !== 'HS256') problems.push('AUTH_JWT_ALGORITHM must be HS256 with AUTH_JWT_SECRET');
+  if (publicKeyPem && algorithm === 'HS256') problems.push('AUTH_JWT_ALGORITHM must be RS256, ES256 or EdDSA with AUTH_JWT_PUBLIC_KEY');
+  if (publicKeyPem && !publicKeyPem.includes('BEGIN PUBLIC KEY')) problems.push('AUTH_JWT_PUBLIC_KEY must be a PEM public key');
+  const vault = { masterKeyBase64: text('VAULT_MASTER_KEY'), lookupKeyBase64: text('VAULT_LOOKUP_KEY') };
+  for (const [name, value] of [['VAULT_MASTER_KEY', vault.masterKeyBase64], ['VAULT_LOOKUP_KEY', vault.lookupKeyBase64]] as const) {
+    if (value !== undefined && Buffer.from(value, 'base64').length !== 32) problems.push(`${name} must be 32 bytes, base64`);
+  }
+  if (nodeEnv === 'production') {
+    if (!secretBase64 && !publicKeyPem) problems.push('production needs AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY (development secrets are refused)');
+    if (!vault.masterKeyBase64 || !vault.lookupKeyBase64) problems.push('production needs VAULT_MASTER_KEY and VAULT_LOOKUP_KEY (development keys are refused)');
+    if (!text('AUTH_JWT_ISSUER') || !text('AUTH_JWT_AUDIENCE')) problems.push('production needs AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE');
+  }
   const config: AppConfig = {
-    nodeEnv: oneOf('NODE_ENV', NODE_ENVS, 'development'),
+    nodeEnv,
     port: integer('PORT', 3000, 1, 65535),
     host: text('HOST') ?? '127.0.0.1',
     databaseUrl,
@@ -80,6 +114,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     eventStoreConnectionString,
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     databasePoolSize: integer('DATABASE_POOL_SIZE', 20, 1, 500),
+    dataDir,
+    auth: {
+      issuer: text('AUTH_JWT_ISSUER') ?? 'casetrail-dev',
+      audience: text('AUTH_JWT_AUDIENCE') ?? 'casetrail-api',
+      algorithm,
+      secretBase64,
+      publicKeyPem,
+    },
+    vault,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,20 +1,23 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
+import type { ResolvedSecrets } from '../config/secrets';
 import type { JsonLogger } from '../logging/json-logger';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 export const LOGGER = Symbol('LOGGER');
 export const PG_POOL = Symbol('PG_POOL');
+export const SECRETS = Symbol('SECRETS');
 
 export interface PlatformOptions {
   readonly config: AppConfig;
   readonly logger: JsonLogger;
   readonly pool: Pool;
+  readonly secrets: ResolvedSecrets;
 }
 
 /**
- * Hands the process-wide configuration, logger and PostgreSQL pool (all created before Nest starts,
+ * Hands the process-wide configuration, secrets, logger and PostgreSQL pool (all created before Nest starts,
  * because the embedded server must be up first) to the modules that need them. Ends the pool on
  * shutdown.
  */
@@ -29,8 +32,9 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: APP_CONFIG, useValue: options.config },
         { provide: LOGGER, useValue: options.logger },
         { provide: PG_POOL, useValue: options.pool },
+        { provide: SECRETS, useValue: options.secrets },
       ],
-      exports: [APP_CONFIG, LOGGER, PG_POOL],
+      exports: [APP_CONFIG, LOGGER, PG_POOL, SECRETS],
     };
   }
 

@@ -1,0 +1,3 @@
+export class GetCommitteeMemberQuery {
+  constructor(readonly memberId: string) {}
+}
