@@ -17,16 +17,17 @@ async function main(): Promise<void> {
     logger.warn({ msg: 'using development secrets: not for production', secrets: secrets.development, file: `${config.dataDir}/dev-secrets.json` });
   }
   const server = await provideDatabaseServer(config, logger);
+  let stopping = false;
   const pool = createPostgresPool(server.url, {
     max: config.databasePoolSize,
     applicationName: 'casetrail-api',
-    onError: (error) => logger.warn({ msg: 'idle database connection failed', error: error.message }),
+    // While stopping, the server ends connections that are closing anyway.
+    onError: (error) => stopping || logger.warn({ msg: 'idle database connection failed', error: error.message }),
   });
   const app = await createApiApp({ config, logger, pool, secrets });
   await app.listen({ port: config.port, host: config.host });
   logger.info({ msg: 'casetrail API listening', url: `http://${config.host}:${config.port}` });
 
-  let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
