@@ -7,3 +7,15 @@ export { citizenCase, citizenCaseStream, CITIZEN_CASE_STREAM_PREFIX } from './ci
 export type { CitizenCaseState, Sanction, SanctionReview, Repayment, Appeal } from './citizen-case.state';
 export { OpenCaseCommand } from './open-case/open-case.command';
 export { GetCitizenCaseQuery } from './get-case/get-case.query';
+export { ImposeSanctionCommand } from './impose-sanction/impose-sanction.command';
+export { IdentifyCitizenCommand } from './identify-citizen/identify-citizen.command';
+export { ReviewSanctionCommand } from './review-sanction/review-sanction.command';
+export { AssessRepaymentCommand } from './assess-repayment/assess-repayment.command';
+export { ScheduleRepaymentCommand } from './schedule-repayment/schedule-repayment.command';
+export { IssueRepaymentCommand } from './issue-repayment/issue-repayment.command';
+export { LodgeAppealCommand } from './lodge-appeal/lodge-appeal.command';
+export { DecideAppealCommand } from './decide-appeal/decide-appeal.command';
+export { CloseCaseCommand } from './close-case/close-case.command';
+export { ReopenCaseCommand } from './reopen-case/reopen-case.command';
+export { CorrectFactCommand } from './correct-fact/correct-fact.command';
+export type { CorrectionRequest } from './correct-fact/correct-fact.command';

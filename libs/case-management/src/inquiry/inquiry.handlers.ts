@@ -1,2 +1,5 @@
+import { GetInquiryHandler } from './get-inquiry/get-inquiry.handler';
+import { ReceiveInquiryHandler } from './receive-inquiry/receive-inquiry.handler';
+
 /** Every command and query handler of this aggregate; the module registers them. */
-export const INQUIRY_HANDLERS = [];
+export const INQUIRY_HANDLERS = [ReceiveInquiryHandler, GetInquiryHandler];

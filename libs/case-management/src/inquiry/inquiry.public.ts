@@ -1,2 +1,6 @@
 /** This aggregate's public surface, re-exported by the lib's index.ts. */
-export {};
+export type * from './inquiry.events';
+export { inquiry, inquiryStream, INQUIRY_STREAM_PREFIX } from './inquiry.state';
+export type { InquiryState } from './inquiry.state';
+export { ReceiveInquiryCommand } from './receive-inquiry/receive-inquiry.command';
+export { GetInquiryQuery } from './get-inquiry/get-inquiry.query';

@@ -9,7 +9,11 @@ export function assessRepayment(command: AssessRepaymentCommand, state: CitizenC
   requireCase(state);
   const { repaymentId, amountOre } = command.payload;
   if (state.repayments[repaymentId]) {
-    throw new DomainError('REPAYMENT.ALREADY_ASSESSED', `Repayment ${repaymentId} is already recorded`, { kind: 'conflict', field: 'repaymentId' });
+    throw new DomainError(
+      'REPAYMENT.ALREADY_ASSESSED',
+      `Repayment ${repaymentId} is already recorded`,
+      { kind: 'conflict', field: 'repaymentId' },
+    );
   }
   if (command.payload.sanctionIds.length === 0) {
     throw new DomainError('REPAYMENT.NO_SANCTION', 'Name the sanction(s) the repayment repays', { field: 'sanctionIds' });
@@ -17,7 +21,11 @@ export function assessRepayment(command: AssessRepaymentCommand, state: CitizenC
   const sanctions = requireSanctions(state, command.payload.sanctionIds);
   const notInError = sanctions.find((sanction) => sanction.review?.outcome !== 'ERROR');
   if (notInError) {
-    throw new DomainError('REPAYMENT.SANCTION_NOT_IN_ERROR', `Sanction ${notInError.sanctionId} has not been found in error by a review`, { field: 'sanctionIds' });
+    throw new DomainError(
+      'REPAYMENT.SANCTION_NOT_IN_ERROR',
+      `Sanction ${notInError.sanctionId} has not been found in error by a review`,
+      { field: 'sanctionIds' },
+    );
   }
   if (!isPositiveOre(amountOre)) {
     throw new DomainError('REPAYMENT.AMOUNT_NOT_POSITIVE', 'The amount is a positive whole number of øre', { field: 'amountOre' });
@@ -28,7 +36,11 @@ export function assessRepayment(command: AssessRepaymentCommand, state: CitizenC
     .filter((repayment) => repayment.sanctionIds.some((id) => sanctionIds.includes(id)))
     .reduce((sum, repayment) => sum + repayment.amountOre, 0);
   if (amountOre + repaidBefore > deducted) {
-    throw new DomainError('REPAYMENT.EXCEEDS_DEDUCTED', `At most ${deducted - repaidBefore} øre is left to repay of ${deducted} øre deducted`, { field: 'amountOre' });
+    throw new DomainError(
+      'REPAYMENT.EXCEEDS_DEDUCTED',
+      `At most ${deducted - repaidBefore} øre is left to repay of ${deducted} øre deducted`,
+      { field: 'amountOre' },
+    );
   }
   const assessedOn = dateOrEffective(command.payload.assessedOn, 'assessedOn', command.context);
   return [{ type: 'RepaymentAssessed', data: { repaymentId, sanctionIds, amountOre, assessedOn } }];

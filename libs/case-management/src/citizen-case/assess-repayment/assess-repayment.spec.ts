@@ -1,6 +1,6 @@
 import { given } from '@casetrail/testing';
 import { citizenCase } from '../citizen-case.state';
-import { assessed, closed, context, imposed, opened, reviewed, today } from '../fixtures/citizen-case.fixtures';
+import { assessed, closed, context, imposed, opened, refusalKind, reviewed, today } from '../fixtures/citizen-case.fixtures';
 import { AssessRepaymentCommand } from './assess-repayment.command';
 import { assessRepayment } from './assess-repayment.decide';
 
@@ -33,11 +33,15 @@ describe('assess repayment', () => {
   });
 
   it('refuses in a case that was never opened', () => {
-    given(citizenCase, []).when(assessRepayment, command()).thenRefuses('CASE.NOT_FOUND');
+    const refused = given(citizenCase, []).when(assessRepayment, command());
+    refused.thenRefuses('CASE.NOT_FOUND');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses a repayment id already used', () => {
-    given(citizenCase, history).when(assessRepayment, command({ repaymentId: 'r-1' })).thenRefuses('REPAYMENT.ALREADY_ASSESSED', 'repaymentId');
+    const refused = given(citizenCase, history).when(assessRepayment, command({ repaymentId: 'r-1' }));
+    refused.thenRefuses('REPAYMENT.ALREADY_ASSESSED', 'repaymentId');
+    expect(refusalKind(refused)).toBe('conflict');
   });
 
   it.each([

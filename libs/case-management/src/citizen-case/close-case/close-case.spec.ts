@@ -1,6 +1,6 @@
 import { given } from '@casetrail/testing';
 import { citizenCase } from '../citizen-case.state';
-import { closed, context, opened, today } from '../fixtures/citizen-case.fixtures';
+import { closed, context, opened, refusalKind, today } from '../fixtures/citizen-case.fixtures';
 import { CloseCaseCommand } from './close-case.command';
 import { closeCase } from './close-case.decide';
 
@@ -18,11 +18,15 @@ describe('close case', () => {
   });
 
   it('refuses a case that was never opened', () => {
-    given(citizenCase, []).when(closeCase, command()).thenRefuses('CASE.NOT_FOUND');
+    const refused = given(citizenCase, []).when(closeCase, command());
+    refused.thenRefuses('CASE.NOT_FOUND');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses a case already closed', () => {
-    given(citizenCase, [opened, closed()]).when(closeCase, command()).thenRefuses('CASE.ALREADY_CLOSED');
+    const refused = given(citizenCase, [opened, closed()]).when(closeCase, command());
+    refused.thenRefuses('CASE.ALREADY_CLOSED');
+    expect(refusalKind(refused)).toBe('conflict');
   });
 
   it('refuses a reason outside the catalogue', () => {

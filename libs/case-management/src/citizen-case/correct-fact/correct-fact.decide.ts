@@ -11,10 +11,9 @@ const AT = 'target.changes.';
 /** A wrong fact is corrected by a new event naming the one it corrects; the corrected facts obey the original rules. */
 export function correctFact(command: CorrectFactCommand, state: CitizenCaseState): FactCorrected[] {
   requireCase(state);
-  const { correctsEventId } = command.payload;
+  const { correctsEventId, target } = command.payload;
   const reason = requireText(command.payload.reason, 'CORRECTION.REASON_MISSING', 'Say why the fact is corrected', 'reason');
-  const target = correctedTarget(command.payload.target, correctsEventId, state);
-  return [{ type: 'FactCorrected', data: { correctsEventId, target, reason } }];
+  return [{ type: 'FactCorrected', data: { correctsEventId, target: correctedTarget(target, correctsEventId, state), reason } }];
 }
 
 function correctedTarget(target: CorrectionRequest, correctsEventId: string, state: CitizenCaseState): CorrectionTarget {
@@ -34,11 +33,12 @@ function correctedTarget(target: CorrectionRequest, correctsEventId: string, sta
       const { sanctionType, breachDate, period, amountDeductedOre } = target.changes;
       const changes = nonEmpty({ sanctionType, breachDate, period: period && { from: period.from, to: period.to }, amountDeductedOre });
       const type = validateSanctionFacts({ ...sanction, ...changes }, AT);
-      return { kind: 'sanction', sanctionId: sanction.sanctionId, changes: sanctionType === undefined ? changes : { ...changes, legalBasis: legalBasisOf(type) } };
+      const legalBasis = sanctionType === undefined ? {} : { legalBasis: legalBasisOf(type) };
+      return { kind: 'sanction', sanctionId: sanction.sanctionId, changes: { ...changes, ...legalBasis } };
     }
     case 'review': {
       const sanction = requireSanction(state, target.sanctionId, 'target.sanctionId');
-      if (!sanction.review) throw new DomainError('CORRECTION.NO_REVIEW', `Sanction ${sanction.sanctionId} has not been reviewed`, { field: 'target.sanctionId' });
+      if (!sanction.review) throw new DomainError('CORRECTION.NO_REVIEW', 'The sanction has not been reviewed', { field: 'target.sanctionId' });
       requireEventAmong(sanction.eventIds, correctsEventId);
       const { outcome, errorCategories, wouldChangeOnAppeal } = target.changes;
       const changes = nonEmpty({ outcome, errorCategories: errorCategories && [...errorCategories], wouldChangeOnAppeal });
@@ -59,6 +59,6 @@ function requireEventAmong(eventIds: readonly string[], correctsEventId: string)
 /** The changes actually given (only the known fields: evolve spreads them into state), at least one. */
 function nonEmpty<Changes extends object>(changes: Changes): Partial<Changes> {
   const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<Changes>;
-  if (Object.keys(given).length === 0) throw new DomainError('CORRECTION.EMPTY', 'A correction changes at least one fact', { field: 'target.changes' });
+  if (Object.keys(given).length === 0) throw new DomainError('CORRECTION.EMPTY', 'Change at least one fact', { field: 'target.changes' });
   return given;
 }

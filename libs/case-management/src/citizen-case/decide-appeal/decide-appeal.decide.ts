@@ -11,7 +11,11 @@ export function decideAppeal(command: DecideAppealCommand, state: CitizenCaseSta
   const appeal = state.appeals[appealId];
   if (!appeal) throw new DomainError('APPEAL.NOT_FOUND', `No appeal ${appealId} in this case`, { kind: 'not_found', field: 'appealId' });
   if (appeal.outcome !== null) {
-    throw new DomainError('APPEAL.ALREADY_DECIDED', `Appeal ${appealId} was decided on ${appeal.decidedOn}`, { kind: 'conflict', field: 'appealId' });
+    throw new DomainError(
+      'APPEAL.ALREADY_DECIDED',
+      `Appeal ${appealId} was decided on ${appeal.decidedOn}`,
+      { kind: 'conflict', field: 'appealId' },
+    );
   }
   if (!APPEAL_OUTCOMES.includes(outcome)) {
     throw new DomainError('APPEAL.UNKNOWN_OUTCOME', `Outcome must be one of ${APPEAL_OUTCOMES.join(', ')}`, { field: 'outcome' });

@@ -1,7 +1,7 @@
 import { given } from '@casetrail/testing';
 import type { AppealDecided } from '../citizen-case.events';
 import { citizenCase } from '../citizen-case.state';
-import { closed, context, imposed, lodged, opened, today } from '../fixtures/citizen-case.fixtures';
+import { closed, context, imposed, lodged, opened, refusalKind, today } from '../fixtures/citizen-case.fixtures';
 import { DecideAppealCommand } from './decide-appeal.command';
 import { decideAppeal } from './decide-appeal.decide';
 
@@ -22,15 +22,21 @@ describe('decide appeal', () => {
   });
 
   it('refuses in a case that was never opened', () => {
-    given(citizenCase, []).when(decideAppeal, command()).thenRefuses('CASE.NOT_FOUND');
+    const refused = given(citizenCase, []).when(decideAppeal, command());
+    refused.thenRefuses('CASE.NOT_FOUND');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses an unknown appeal', () => {
-    given(citizenCase, history).when(decideAppeal, command({ appealId: 'a-9' })).thenRefuses('APPEAL.NOT_FOUND', 'appealId');
+    const refused = given(citizenCase, history).when(decideAppeal, command({ appealId: 'a-9' }));
+    refused.thenRefuses('APPEAL.NOT_FOUND', 'appealId');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses an appeal already decided', () => {
-    given(citizenCase, [...history, decided]).when(decideAppeal, command()).thenRefuses('APPEAL.ALREADY_DECIDED', 'appealId');
+    const refused = given(citizenCase, [...history, decided]).when(decideAppeal, command());
+    refused.thenRefuses('APPEAL.ALREADY_DECIDED', 'appealId');
+    expect(refusalKind(refused)).toBe('conflict');
   });
 
   it('refuses an outcome outside the catalogue', () => {

@@ -1,6 +1,6 @@
 import { given } from '@casetrail/testing';
 import { citizenCase } from '../citizen-case.state';
-import { closed, context, opened, today } from '../fixtures/citizen-case.fixtures';
+import { closed, context, opened, refusalKind, today } from '../fixtures/citizen-case.fixtures';
 import { IdentifyCitizenCommand } from './identify-citizen.command';
 import { identifyCitizen } from './identify-citizen.decide';
 
@@ -35,7 +35,9 @@ describe('identify citizen', () => {
   });
 
   it('refuses in a case that was never opened', () => {
-    given(citizenCase, []).when(identifyCitizen, command()).thenRefuses('CASE.NOT_FOUND');
+    const refused = given(citizenCase, []).when(identifyCitizen, command());
+    refused.thenRefuses('CASE.NOT_FOUND');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses a source outside the catalogue', () => {

@@ -20,17 +20,18 @@ export function validateSanctionFacts(facts: SanctionFacts, at = ''): SanctionTy
   requireIsoDate(facts.period.from, `${at}period.from`);
   requireIsoDate(facts.period.to, `${at}period.to`);
   const type = findSanctionType(facts.sanctionType);
-  if (!type) throw new DomainError('SANCTION.UNKNOWN_TYPE', `No sanction type ${facts.sanctionType} in the catalogue`, { field: `${at}sanctionType` });
+  if (!type) throw new DomainError('SANCTION.UNKNOWN_TYPE', `No sanction type ${facts.sanctionType}`, { field: `${at}sanctionType` });
   if (!isValidOn(type, facts.breachDate)) {
-    const until = type.validTo ?? 'today';
-    throw new DomainError('SANCTION.TYPE_NOT_VALID_ON_BREACH_DATE', `${type.code} applies to breaches from ${type.validFrom} to ${until}`, { field: `${at}breachDate` });
+    throw new DomainError('SANCTION.TYPE_NOT_VALID_ON_BREACH_DATE', `${type.code} is not in force then`, { field: `${at}breachDate` });
   }
-  if (facts.period.from > facts.period.to) throw new DomainError('SANCTION.PERIOD_INVALID', 'The period ends before it starts', { field: `${at}period` });
+  if (facts.period.from > facts.period.to) {
+    throw new DomainError('SANCTION.PERIOD_INVALID', 'The period ends before it starts', { field: `${at}period` });
+  }
   if (facts.breachDate > facts.decidedOn) {
     throw new DomainError('SANCTION.BREACH_AFTER_DECISION', 'The breach cannot come after the decision', { field: `${at}breachDate` });
   }
   if (!isPositiveOre(facts.amountDeductedOre)) {
-    throw new DomainError('SANCTION.AMOUNT_INVALID', 'The amount deducted is a positive whole number of øre', { field: `${at}amountDeductedOre` });
+    throw new DomainError('SANCTION.AMOUNT_INVALID', 'The amount is a positive whole number of øre', { field: `${at}amountDeductedOre` });
   }
   return type;
 }

@@ -1,6 +1,6 @@
 import { given } from '@casetrail/testing';
 import { citizenCase } from '../citizen-case.state';
-import { closed, context, imposed, legalBasis40a, opened, today } from '../fixtures/citizen-case.fixtures';
+import { closed, context, imposed, legalBasis40a, opened, refusalKind, today } from '../fixtures/citizen-case.fixtures';
 import { ImposeSanctionCommand } from './impose-sanction.command';
 import { imposeSanction } from './impose-sanction.decide';
 
@@ -43,15 +43,21 @@ describe('impose sanction', () => {
   });
 
   it('refuses in a case that was never opened', () => {
-    given(citizenCase, []).when(imposeSanction, command()).thenRefuses('CASE.NOT_FOUND');
+    const refused = given(citizenCase, []).when(imposeSanction, command());
+    refused.thenRefuses('CASE.NOT_FOUND');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses in a closed case', () => {
-    given(citizenCase, [opened, closed()]).when(imposeSanction, command()).thenRefuses('CASE.CLOSED');
+    const refused = given(citizenCase, [opened, closed()]).when(imposeSanction, command());
+    refused.thenRefuses('CASE.CLOSED');
+    expect(refusalKind(refused)).toBe('rule');
   });
 
   it('refuses a sanction id already used', () => {
-    given(citizenCase, [opened, imposed('s-1')]).when(imposeSanction, command()).thenRefuses('SANCTION.ALREADY_IMPOSED', 'sanctionId');
+    const refused = given(citizenCase, [opened, imposed('s-1')]).when(imposeSanction, command());
+    refused.thenRefuses('SANCTION.ALREADY_IMPOSED', 'sanctionId');
+    expect(refusalKind(refused)).toBe('conflict');
   });
 
   it.each([

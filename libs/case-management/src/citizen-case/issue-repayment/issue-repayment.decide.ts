@@ -14,7 +14,11 @@ export function issueRepayment(command: IssueRepaymentCommand, state: CitizenCas
   }
   const issuedOn = dateOrEffective(command.payload.issuedOn, 'issuedOn', command.context);
   if (issuedOn < repayment.assessedOn) {
-    throw new DomainError('REPAYMENT.ISSUED_BEFORE_ASSESSMENT', `The repayment was assessed on ${repayment.assessedOn}`, { field: 'issuedOn' });
+    throw new DomainError(
+      'REPAYMENT.ISSUED_BEFORE_ASSESSMENT',
+      `The repayment was assessed on ${repayment.assessedOn}`,
+      { field: 'issuedOn' },
+    );
   }
   return [{ type: 'RepaymentIssued', data: { repaymentId, issuedOn } }];
 }

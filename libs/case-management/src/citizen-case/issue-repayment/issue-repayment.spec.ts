@@ -1,7 +1,7 @@
 import { given } from '@casetrail/testing';
 import type { RepaymentIssued, RepaymentScheduled } from '../citizen-case.events';
 import { citizenCase } from '../citizen-case.state';
-import { assessed, context, imposed, opened, reviewed, today } from '../fixtures/citizen-case.fixtures';
+import { assessed, context, imposed, opened, refusalKind, reviewed, today } from '../fixtures/citizen-case.fixtures';
 import { IssueRepaymentCommand } from './issue-repayment.command';
 import { issueRepayment } from './issue-repayment.decide';
 
@@ -23,15 +23,21 @@ describe('issue repayment', () => {
   });
 
   it('refuses in a case that was never opened', () => {
-    given(citizenCase, []).when(issueRepayment, command()).thenRefuses('CASE.NOT_FOUND');
+    const refused = given(citizenCase, []).when(issueRepayment, command());
+    refused.thenRefuses('CASE.NOT_FOUND');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses an unknown repayment', () => {
-    given(citizenCase, history).when(issueRepayment, command({ repaymentId: 'r-9' })).thenRefuses('REPAYMENT.NOT_FOUND', 'repaymentId');
+    const refused = given(citizenCase, history).when(issueRepayment, command({ repaymentId: 'r-9' }));
+    refused.thenRefuses('REPAYMENT.NOT_FOUND', 'repaymentId');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses a repayment already issued', () => {
-    given(citizenCase, [...history, issued]).when(issueRepayment, command()).thenRefuses('REPAYMENT.ALREADY_ISSUED');
+    const refused = given(citizenCase, [...history, issued]).when(issueRepayment, command());
+    refused.thenRefuses('REPAYMENT.ALREADY_ISSUED');
+    expect(refusalKind(refused)).toBe('conflict');
   });
 
   it('refuses an issue date before the assessment', () => {

@@ -1,6 +1,6 @@
 import { given } from '@casetrail/testing';
 import { citizenCase } from '../citizen-case.state';
-import { closed, context, imposed, lodged, opened, today } from '../fixtures/citizen-case.fixtures';
+import { closed, context, imposed, lodged, opened, refusalKind, today } from '../fixtures/citizen-case.fixtures';
 import { LodgeAppealCommand } from './lodge-appeal.command';
 import { lodgeAppeal } from './lodge-appeal.decide';
 
@@ -20,15 +20,21 @@ describe('lodge appeal', () => {
   });
 
   it('refuses in a case that was never opened', () => {
-    given(citizenCase, []).when(lodgeAppeal, command()).thenRefuses('CASE.NOT_FOUND');
+    const refused = given(citizenCase, []).when(lodgeAppeal, command());
+    refused.thenRefuses('CASE.NOT_FOUND');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses an appeal id already used', () => {
-    given(citizenCase, [...history, lodged('a-1')]).when(lodgeAppeal, command()).thenRefuses('APPEAL.ALREADY_LODGED', 'appealId');
+    const refused = given(citizenCase, [...history, lodged('a-1')]).when(lodgeAppeal, command());
+    refused.thenRefuses('APPEAL.ALREADY_LODGED', 'appealId');
+    expect(refusalKind(refused)).toBe('conflict');
   });
 
   it('refuses an unknown sanction', () => {
-    given(citizenCase, history).when(lodgeAppeal, command({ sanctionIds: ['s-1', 's-9'] })).thenRefuses('SANCTION.NOT_FOUND', 'sanctionIds');
+    const refused = given(citizenCase, history).when(lodgeAppeal, command({ sanctionIds: ['s-1', 's-9'] }));
+    refused.thenRefuses('SANCTION.NOT_FOUND', 'sanctionIds');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses a lodging date that is not a calendar date', () => {

@@ -1,6 +1,6 @@
 import { given } from '@casetrail/testing';
 import { citizenCase } from '../citizen-case.state';
-import { closed, context, opened, today } from '../fixtures/citizen-case.fixtures';
+import { closed, context, opened, refusalKind, today } from '../fixtures/citizen-case.fixtures';
 import { ReopenCaseCommand } from './reopen-case.command';
 import { reopenCase } from './reopen-case.decide';
 
@@ -21,11 +21,15 @@ describe('reopen case', () => {
   });
 
   it('refuses a case that was never opened', () => {
-    given(citizenCase, []).when(reopenCase, command()).thenRefuses('CASE.NOT_FOUND');
+    const refused = given(citizenCase, []).when(reopenCase, command());
+    refused.thenRefuses('CASE.NOT_FOUND');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses a case that is open', () => {
-    given(citizenCase, [opened]).when(reopenCase, command()).thenRefuses('CASE.NOT_CLOSED');
+    const refused = given(citizenCase, [opened]).when(reopenCase, command());
+    refused.thenRefuses('CASE.NOT_CLOSED');
+    expect(refusalKind(refused)).toBe('conflict');
   });
 
   it('refuses a blank reason', () => {

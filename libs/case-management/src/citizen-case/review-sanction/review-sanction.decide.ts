@@ -5,9 +5,13 @@ import { dateOrEffective, requireCase, requireSanction, requireText } from '../c
 import type { CitizenCaseState } from '../citizen-case.state';
 import type { ReviewSanctionCommand } from './review-sanction.command';
 
+export interface ReviewFindings {
+  readonly outcome: ReviewOutcome;
+  readonly errorCategories: readonly ErrorCategory[];
+}
+
 /** The rules a review's findings obey, when reviewed and after a correction; `at` prefixes the fields. */
-export function validateReviewFindings(review: { readonly outcome: ReviewOutcome; readonly errorCategories: readonly ErrorCategory[] }, at = ''): void {
-  const { outcome, errorCategories } = review;
+export function validateReviewFindings({ outcome, errorCategories }: ReviewFindings, at = ''): void {
   if (!REVIEW_OUTCOMES.includes(outcome)) {
     throw new DomainError('REVIEW.UNKNOWN_OUTCOME', `Outcome must be one of ${REVIEW_OUTCOMES.join(', ')}`, { field: `${at}outcome` });
   }
@@ -18,8 +22,13 @@ export function validateReviewFindings(review: { readonly outcome: ReviewOutcome
   if (outcome === 'CORRECT' && errorCategories.length > 0) {
     throw new DomainError('REVIEW.CATEGORIES_ON_CORRECT', 'A correct decision has no error categories', { field });
   }
-  if (errorCategories.some((category) => !ERROR_CATEGORIES.includes(category)) || new Set(errorCategories).size !== errorCategories.length) {
-    throw new DomainError('REVIEW.UNKNOWN_ERROR_CATEGORY', `Error categories are distinct values of ${ERROR_CATEGORIES.join(', ')}`, { field });
+  const unknown = errorCategories.some((category) => !ERROR_CATEGORIES.includes(category));
+  if (unknown || new Set(errorCategories).size !== errorCategories.length) {
+    throw new DomainError(
+      'REVIEW.UNKNOWN_ERROR_CATEGORY',
+      `Error categories are distinct values of ${ERROR_CATEGORIES.join(', ')}`,
+      { field },
+    );
   }
 }
 
@@ -29,7 +38,11 @@ export function reviewSanction(command: ReviewSanctionCommand, state: CitizenCas
   const { sanctionId, outcome, errorCategories, wouldChangeOnAppeal } = command.payload;
   const sanction = requireSanction(state, sanctionId);
   if (sanction.review) {
-    throw new DomainError('REVIEW.ALREADY_REVIEWED', `Sanction ${sanctionId} has been reviewed; correct the review instead`, { kind: 'conflict', field: 'sanctionId' });
+    throw new DomainError(
+      'REVIEW.ALREADY_REVIEWED',
+      `Sanction ${sanctionId} has been reviewed; correct the review instead`,
+      { kind: 'conflict', field: 'sanctionId' },
+    );
   }
   validateReviewFindings({ outcome, errorCategories });
   const reviewer = requireText(command.payload.reviewer, 'REVIEW.REVIEWER_MISSING', 'Name the reviewer', 'reviewer');
@@ -37,5 +50,6 @@ export function reviewSanction(command: ReviewSanctionCommand, state: CitizenCas
   if (reviewedOn < sanction.decidedOn) {
     throw new DomainError('REVIEW.BEFORE_DECISION', `The sanction was decided on ${sanction.decidedOn}`, { field: 'reviewedOn' });
   }
-  return [{ type: 'SanctionReviewed', data: { sanctionId, outcome, errorCategories: [...errorCategories], wouldChangeOnAppeal, reviewer, reviewedOn } }];
+  const findings = { outcome, errorCategories: [...errorCategories], wouldChangeOnAppeal };
+  return [{ type: 'SanctionReviewed', data: { sanctionId, ...findings, reviewer, reviewedOn } }];
 }

@@ -1,6 +1,6 @@
 import { given } from '@casetrail/testing';
 import { citizenCase } from '../citizen-case.state';
-import { closed, context, imposed, opened, reviewed, today } from '../fixtures/citizen-case.fixtures';
+import { closed, context, imposed, opened, refusalKind, reviewed, today } from '../fixtures/citizen-case.fixtures';
 import { ReviewSanctionCommand } from './review-sanction.command';
 import { reviewSanction } from './review-sanction.decide';
 
@@ -45,15 +45,21 @@ describe('review sanction', () => {
   });
 
   it('refuses in a case that was never opened', () => {
-    given(citizenCase, []).when(reviewSanction, command()).thenRefuses('CASE.NOT_FOUND');
+    const refused = given(citizenCase, []).when(reviewSanction, command());
+    refused.thenRefuses('CASE.NOT_FOUND');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses an unknown sanction', () => {
-    given(citizenCase, history).when(reviewSanction, command({ sanctionId: 's-9' })).thenRefuses('SANCTION.NOT_FOUND', 'sanctionId');
+    const refused = given(citizenCase, history).when(reviewSanction, command({ sanctionId: 's-9' }));
+    refused.thenRefuses('SANCTION.NOT_FOUND', 'sanctionId');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses a second review: a wrong review is corrected, not reviewed again', () => {
-    given(citizenCase, [...history, reviewed('s-1')]).when(reviewSanction, command()).thenRefuses('REVIEW.ALREADY_REVIEWED', 'sanctionId');
+    const refused = given(citizenCase, [...history, reviewed('s-1')]).when(reviewSanction, command());
+    refused.thenRefuses('REVIEW.ALREADY_REVIEWED', 'sanctionId');
+    expect(refusalKind(refused)).toBe('conflict');
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { given } from '@casetrail/testing';
 import type { RepaymentIssued, RepaymentScheduled } from '../citizen-case.events';
 import { citizenCase } from '../citizen-case.state';
-import { assessed, context, imposed, opened, reviewed } from '../fixtures/citizen-case.fixtures';
+import { assessed, context, imposed, opened, refusalKind, reviewed } from '../fixtures/citizen-case.fixtures';
 import { ScheduleRepaymentCommand } from './schedule-repayment.command';
 import { scheduleRepayment } from './schedule-repayment.decide';
 
@@ -18,19 +18,27 @@ describe('schedule repayment', () => {
   });
 
   it('refuses in a case that was never opened', () => {
-    given(citizenCase, []).when(scheduleRepayment, command()).thenRefuses('CASE.NOT_FOUND');
+    const refused = given(citizenCase, []).when(scheduleRepayment, command());
+    refused.thenRefuses('CASE.NOT_FOUND');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses an unknown repayment', () => {
-    given(citizenCase, history).when(scheduleRepayment, command({ repaymentId: 'r-9' })).thenRefuses('REPAYMENT.NOT_FOUND', 'repaymentId');
+    const refused = given(citizenCase, history).when(scheduleRepayment, command({ repaymentId: 'r-9' }));
+    refused.thenRefuses('REPAYMENT.NOT_FOUND', 'repaymentId');
+    expect(refusalKind(refused)).toBe('not_found');
   });
 
   it('refuses a repayment already scheduled', () => {
-    given(citizenCase, [...history, scheduled]).when(scheduleRepayment, command()).thenRefuses('REPAYMENT.ALREADY_SCHEDULED');
+    const refused = given(citizenCase, [...history, scheduled]).when(scheduleRepayment, command());
+    refused.thenRefuses('REPAYMENT.ALREADY_SCHEDULED');
+    expect(refusalKind(refused)).toBe('conflict');
   });
 
   it('refuses a repayment already issued', () => {
-    given(citizenCase, [...history, issued]).when(scheduleRepayment, command()).thenRefuses('REPAYMENT.ALREADY_ISSUED');
+    const refused = given(citizenCase, [...history, issued]).when(scheduleRepayment, command());
+    refused.thenRefuses('REPAYMENT.ALREADY_ISSUED');
+    expect(refusalKind(refused)).toBe('conflict');
   });
 
   it('refuses a date before the assessment', () => {

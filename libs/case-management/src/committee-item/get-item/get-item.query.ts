@@ -1,0 +1,3 @@
+export class GetCommitteeItemQuery {
+  constructor(readonly itemId: string) {}
+}

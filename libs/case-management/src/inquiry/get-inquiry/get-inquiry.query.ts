@@ -1,0 +1,3 @@
+export class GetInquiryQuery {
+  constructor(readonly inquiryId: string) {}
+}
