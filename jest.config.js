@@ -27,7 +27,7 @@ module.exports = {
   // NestJS 12 and a few dependencies ship as ES modules: transform them for Jest's CommonJS runtime.
   transformIgnorePatterns: [`/node_modules/(?!(${ES_MODULE_PACKAGES})/|.*/node_modules/(${ES_MODULE_PACKAGES})/)`],
   moduleNameMapper: {
-    '^@casetrail/(event-store|platform|testing|case-management|personal-data)$': '<rootDir>/libs/$1/src',
+    '^@casetrail/(event-store|platform|testing|case-management|personal-data|case-read-models)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/libs/testing/src/database/test-postgres.global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/database/test-postgres.global-teardown.ts',

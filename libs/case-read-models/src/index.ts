@@ -1,0 +1,18 @@
+export { createReadModelDataSource, migrateReadModels, READ_MODEL_MIGRATIONS } from './data-source';
+export { READ_MODEL_ENTITIES } from './read-model.entities';
+export { PROJECTIONS } from './projections';
+export type { Projection, ProjectionContext } from './projection/projection';
+export { READ_MODEL_SCHEMA } from './projection/projection';
+export { ProjectionRunner } from './projection/projection-runner';
+export type { BatchOutcome, RunnerOptions, WakeSource } from './projection/projection-runner';
+export { Projector } from './projection/projector';
+export type { ProjectorStatus } from './projection/projector';
+export { readCheckpoints } from './projection/checkpoints';
+export type { CheckpointRow } from './projection/checkpoints';
+export { listParkedEvents, releaseParkedEvents } from './projection/parked-events';
+export type { ParkedEvent } from './projection/parked-events';
+export { CaseSummaryEntity } from './citizen-cases/case-summary.entity';
+export { SanctionRegisterEntity } from './citizen-cases/sanction-register.entity';
+export { AppealsRegisterEntity } from './citizen-cases/appeals-register.entity';
+export { AuditTrailEntity } from './audit-trail/audit-trail.entity';
+export { CommitteeMinutesEntity } from './committee-minutes/committee-minutes.entity';
