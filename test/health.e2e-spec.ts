@@ -17,7 +17,7 @@ describe('GET /health', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await createApiApp({ config: loadConfig({ DATABASE_URL: database.url }), logger, pool: database.pool, secrets });
+    app = await createApiApp({ config: loadConfig({ DATABASE_URL: database.url }), logger, pool: database.pool, secrets, databaseUrl: database.url });
   });
   afterAll(async () => {
     await app.close();
@@ -43,7 +43,7 @@ describe('GET /health', () => {
 
   it('answers 503, naming what is down, when the database goes away', async () => {
     const doomed = await createTestDatabase({ poolSize: 2 });
-    const doomedApp = await createApiApp({ config: loadConfig({ DATABASE_URL: doomed.url }), logger, pool: doomed.pool, secrets });
+    const doomedApp = await createApiApp({ config: loadConfig({ DATABASE_URL: doomed.url }), logger, pool: doomed.pool, secrets, databaseUrl: doomed.url });
     try {
       expect((await doomedApp.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
       await doomed.dropUnderPool();

@@ -43,7 +43,7 @@ export async function startTestApi(): Promise<TestApi> {
   const logLines: string[] = [];
   const logger = new JsonLogger('debug', 'test-api', (line) => logLines.push(line));
   const config = loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test' });
-  const app = await createApiApp({ config, logger, pool: database.pool, secrets });
+  const app = await createApiApp({ config, logger, pool: database.pool, secrets, databaseUrl: database.url });
   const token = (roles: readonly Role[], subject = `user-${roles.join('-')}`) =>
     mintDevToken({ subject, roles, secret, issuer: 'casetrail-test', audience: 'casetrail-api', expiresIn: '10m' });
 

@@ -3,14 +3,19 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CaseManagementModule } from '@casetrail/case-management';
+import { ReadModelsModule } from '@casetrail/case-read-models';
 import { EventStoreModule } from '@casetrail/event-store';
 import { PersonalDataModule } from '@casetrail/personal-data';
 import { AuthGuard, JWT_VERIFIER, JwtVerifier, PlatformModule, SECRETS, type PlatformOptions, type ResolvedSecrets } from '@casetrail/platform';
+import { CitizenCaseRepaymentsController } from './citizen-cases/citizen-case-repayments.controller';
 import { CitizenCasesController } from './citizen-cases/citizen-cases.controller';
+import { CommitteeItemsController } from './committee-items/committee-items.controller';
+import { CommitteeMembersController } from './committee-members/committee-members.controller';
 import { HealthController } from './health/health.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { IDEMPOTENCY_FINGERPRINT_KEY } from './idempotency/idempotency.tokens';
+import { InquiriesController } from './inquiries/inquiries.controller';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 
 @Module({})
@@ -26,8 +31,9 @@ export class AppModule {
         CqrsModule.forRoot(),
         CaseManagementModule.register(eventStore),
         PersonalDataModule.register(platform),
+        ReadModelsModule.register(platform, eventStore, { runProjector: options.config.projectorInApi }),
       ],
-      controllers: [HealthController, CitizenCasesController],
+      controllers: [HealthController, CitizenCasesController, CitizenCaseRepaymentsController, CommitteeMembersController, CommitteeItemsController, InquiriesController],
       providers: [
         { provide: JWT_VERIFIER, inject: [SECRETS], useFactory: (secrets: ResolvedSecrets) => new JwtVerifier(secrets.jwt) },
         {

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     // While stopping, the server ends connections that are closing anyway.
     onError: (error) => stopping || logger.warn({ msg: 'idle database connection failed', error: error.message }),
   });
-  const app = await createApiApp({ config, logger, pool, secrets });
+  const app = await createApiApp({ config, logger, pool, secrets, databaseUrl: server.url });
   await app.listen({ port: config.port, host: config.host });
   logger.info({ msg: 'casetrail API listening', url: `http://${config.host}:${config.port}` });
 

@@ -16,3 +16,4 @@ export { SanctionRegisterEntity } from './citizen-cases/sanction-register.entity
 export { AppealsRegisterEntity } from './citizen-cases/appeals-register.entity';
 export { AuditTrailEntity } from './audit-trail/audit-trail.entity';
 export { CommitteeMinutesEntity } from './committee-minutes/committee-minutes.entity';
+export { ReadModelsModule, READ_MODEL_DATA_SOURCE, PROJECTOR } from './nest/read-models.module';

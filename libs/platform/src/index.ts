@@ -6,7 +6,7 @@ export { startEmbeddedPostgres } from './database/embedded-postgres';
 export type { EmbeddedPostgresOptions, RunningPostgres } from './database/embedded-postgres';
 export { createPostgresPool } from './database/postgres-pool';
 export { provideDatabaseServer } from './database/database-server';
-export { PlatformModule, APP_CONFIG, LOGGER, PG_POOL, SECRETS } from './nest/platform.module';
+export { PlatformModule, APP_CONFIG, LOGGER, PG_POOL, SECRETS, DATABASE_URL } from './nest/platform.module';
 export type { PlatformOptions } from './nest/platform.module';
 export { uuidv7 } from './ids/uuid-v7';
 export { runSqlMigrations } from './migrations/run-sql-migrations';

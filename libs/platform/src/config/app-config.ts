@@ -34,6 +34,8 @@ export interface AppConfig {
     readonly secretBase64?: string;
     readonly publicKeyPem?: string;
   };
+  /** Whether the API process also runs the projections (PROJECTOR_IN_API); default: only on the embedded server. */
+  readonly projectorInApi: boolean;
   /** VAULT_MASTER_KEY and VAULT_LOOKUP_KEY (base64, 32 bytes each); absent: development keys. */
   readonly vault: { readonly masterKeyBase64?: string; readonly lookupKeyBase64?: string };
 }
@@ -123,6 +125,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       publicKeyPem,
     },
     vault,
+    projectorInApi: oneOf('PROJECTOR_IN_API', ['true', 'false'] as const, databaseUrl === undefined ? 'true' : 'false') === 'true',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,11 +8,14 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export const LOGGER = Symbol('LOGGER');
 export const PG_POOL = Symbol('PG_POOL');
 export const SECRETS = Symbol('SECRETS');
+export const DATABASE_URL = Symbol('DATABASE_URL');
 
 export interface PlatformOptions {
   readonly config: AppConfig;
   readonly logger: JsonLogger;
   readonly pool: Pool;
+  /** The URL `pool` connects to, for clients that keep their own pool (TypeORM). */
+  readonly databaseUrl: string;
   readonly secrets: ResolvedSecrets;
 }
 
@@ -33,8 +36,9 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: LOGGER, useValue: options.logger },
         { provide: PG_POOL, useValue: options.pool },
         { provide: SECRETS, useValue: options.secrets },
+        { provide: DATABASE_URL, useValue: options.databaseUrl },
       ],
-      exports: [APP_CONFIG, LOGGER, PG_POOL, SECRETS],
+      exports: [APP_CONFIG, LOGGER, PG_POOL, SECRETS, DATABASE_URL],
     };
   }
 

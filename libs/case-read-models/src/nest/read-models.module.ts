@@ -1,0 +1,73 @@
+import { Inject, Injectable, Module, Optional, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
+import { DATABASE_URL, LOGGER, PG_POOL, type JsonLogger } from '@casetrail/platform';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createReadModelDataSource, migrateReadModels } from '../data-source';
+import { Projector } from '../projection/projector';
+import { PROJECTIONS } from '../projections';
+
+export const READ_MODEL_DATA_SOURCE = Symbol('READ_MODEL_DATA_SOURCE');
+export const PROJECTOR = Symbol('PROJECTOR');
+
+/** Starts the projector once the application is up and stops it before anything else closes. */
+@Injectable()
+class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(@Optional() @Inject(PROJECTOR) private readonly projector?: Projector) {}
+
+  onApplicationBootstrap(): void {
+    this.projector?.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.projector?.stop();
+  }
+}
+
+/** Closes the read models' own pool last. */
+@Injectable()
+class DataSourceLifecycle implements BeforeApplicationShutdown {
+  constructor(@Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/**
+ * The read models: their TypeORM data source (schema brought up to date at start) and, where this
+ * process runs them, the projections. `platform` and `eventStore` are the host's modules.
+ */
+@Module({})
+export class ReadModelsModule {
+  static register(platform: DynamicModule, eventStore: DynamicModule, options: { runProjector: boolean }): DynamicModule {
+    return {
+      module: ReadModelsModule,
+      imports: [platform, eventStore],
+      providers: [
+        {
+          provide: READ_MODEL_DATA_SOURCE,
+          inject: [DATABASE_URL],
+          useFactory: async (url: string) => {
+            const dataSource = createReadModelDataSource(url);
+            await dataSource.initialize();
+            await migrateReadModels(dataSource);
+            return dataSource;
+          },
+        },
+        ...(options.runProjector
+          ? [
+              {
+                provide: PROJECTOR,
+                inject: [EVENT_STORE, PG_POOL, LOGGER, READ_MODEL_DATA_SOURCE],
+                useFactory: (store: EventStore, pool: Pool, logger: JsonLogger) => new Projector(store, pool, PROJECTIONS, logger.child('projector')),
+              },
+            ]
+          : []),
+        ProjectorLifecycle,
+        DataSourceLifecycle,
+      ],
+      exports: [READ_MODEL_DATA_SOURCE, ...(options.runProjector ? [PROJECTOR] : [])],
+    };
+  }
+}
