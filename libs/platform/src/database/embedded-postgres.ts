@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -37,8 +37,16 @@ const SIGNALS_HOOKED_BY_PACKAGE = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'e
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const { dataDir, port, logger } = options;
   await mkdir(dirname(dataDir), { recursive: true });
-  await stopOrphanedServer(dataDir, logger);
   const password = await readOrCreatePassword(`${dataDir}.password`);
+  const running = await serverOnDataDir(dataDir);
+  if (running?.owned) {
+    // Another live process (the API, say) runs this server: use it, and leave stopping it to that process.
+    logger.info({ msg: 'using the embedded PostgreSQL server another process runs', pid: running.pid, port: running.port });
+    const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}`;
+    await ensureDatabase(`${url}/postgres`, options.database);
+    return { url: `${url}/${options.database}`, stop: async () => undefined };
+  }
+  if (running) await stopOrphanedServer(running.pid, dataDir, logger);
   const EmbeddedPostgres = await loadPackageWithoutItsSignalHandlers();
   const recent: string[] = [];
   const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: '', ...options.settings };
@@ -104,17 +112,33 @@ async function loadPackageWithoutItsSignalHandlers(): Promise<new (options: obje
   return module.default;
 }
 
-async function stopOrphanedServer(dataDir: string, logger: JsonLogger): Promise<void> {
+/** The server running on `dataDir`, if any, and whether a live parent process still owns it. */
+async function serverOnDataDir(dataDir: string): Promise<{ pid: number; port: number; owned: boolean } | undefined> {
   const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!existsSync(pidFile)) return undefined;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
+  return { pid, port: Number(lines[3]), owned: parentOf(pid) > 1 };
+}
+
+/** A server whose starting process died (killed hard): it was re-parented to init. */
+async function stopOrphanedServer(pid: number, dataDir: string, logger: JsonLogger): Promise<void> {
   logger.warn({ msg: 'stopping a PostgreSQL server left running on this data directory', pid });
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 30_000;
   while (isAlive(pid)) {
     if (Date.now() > deadline) throw new Error(`PostgreSQL process ${pid} on ${dataDir} did not stop`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function parentOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 1;
   }
 }
 
