@@ -17,3 +17,7 @@ export { AppealsRegisterEntity } from './citizen-cases/appeals-register.entity';
 export { AuditTrailEntity } from './audit-trail/audit-trail.entity';
 export { CommitteeMinutesEntity } from './committee-minutes/committee-minutes.entity';
 export { ReadModelsModule, READ_MODEL_DATA_SOURCE, PROJECTOR } from './nest/read-models.module';
+export { rebuildProjection, REBUILD_SCHEMA } from './rebuild/rebuild-projection';
+export type { RebuildProgress } from './rebuild/rebuild-projection';
+export { renderItemMinutes, renderMeetingMinutes } from './committee-minutes/minutes-text';
+export type { MeetingMinutesOptions } from './committee-minutes/minutes-text';

@@ -6,7 +6,7 @@ import { READ_MODEL_SCHEMA } from './projection';
  * a rebuild's swap and a live batch of the same projection apart.
  */
 export async function lockCheckpoint(client: PoolClient, projection: string, schema = READ_MODEL_SCHEMA): Promise<bigint> {
-  await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`casetrail.projection.${projection}`]);
+  await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`casetrail.projection.${schema}.${projection}`]);
   await client.query(`INSERT INTO "${schema}".projection_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING`, [projection]);
   const { rows } = await client.query<{ position: string }>(
     `SELECT position::text AS position FROM "${schema}".projection_checkpoints WHERE projection = $1 FOR UPDATE`,
