@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PROJECTIONS, createReadModelDataSource, migrateReadModels, readCheckpoints, rebuildProjection } from '@casetrail/case-read-models';
+import { PostgresEventStore, type EventToAppend } from '@casetrail/event-store';
+import { uuidv7 } from '@casetrail/platform';
+import { createTestDatabase, type TestDatabase } from '@casetrail/testing';
+
+const PROJECTOR = resolve(__dirname, '../dist/apps/projector/src/main.js');
+const CASES = 2500;
+
+/** A case history of 6 events in the shapes the deciders write. */
+function caseHistory(n: number): { stream: string; events: EventToAppend[] } {
+  const caseId = randomUUID();
+  const sanctionId = randomUUID();
+  const at = `2023-0${1 + (n % 8)}-1${n % 10}T10:00:00.000Z`;
+  const meta = { correlationId: `load-${n}`, causationId: null, actor: `caseworker-${n % 7}`, recordedAt: at, effectiveAt: at, schemaVersion: 1 };
+  const event = (type: string, data: unknown): EventToAppend => ({ id: uuidv7(), type, data, metadata: meta });
+  const amount = 100_000 + (n % 50) * 1_000;
+  return {
+    stream: `citizen-case-${caseId}`,
+    events: [
+      event('CaseOpened', {
+        caseId,
+        caseNumber: { value: `EMN-2023-${String(n).padStart(5, '0')}`, format: 'EMN', year: 2023, sequence: String(n), kle: null },
+        citizenRef: randomUUID(),
+        legalArea: 'AKTIVLOVEN',
+        owningUnit: `Jobcenter ${['Nord', 'Syd', 'Vest'][n % 3]}`,
+        openedOn: '2021-01-04',
+      }),
+      event('CitizenIdentified', { source: ['PRACTICE_SURVEY', 'OWN_METHODS', 'NATIONAL_EXTRACT'][n % 3], identifiedOn: '2023-05-01', note: null }),
+      event('SanctionImposed', {
+        sanctionId,
+        sanctionType: 'AKTL_40A_STRICTER_AVAILABILITY',
+        legalBasis: { law: 'aktivloven', paragraph: '40 a', subsection: '1', version: 'aktivloven § 40 a, 2014–2025' },
+        breachDate: '2021-02-01',
+        period: { from: '2021-03-01', to: '2021-05-31' },
+        amountDeductedOre: amount,
+        decidedOn: '2021-02-15',
+      }),
+      event('SanctionReviewed', { sanctionId, outcome: n % 2 ? 'ERROR' : 'CORRECT', errorCategories: n % 2 ? ['MISSING_HEARING_OF_PARTY'] : [], wouldChangeOnAppeal: n % 2 === 1, reviewer: 'jurist-1', reviewedOn: '2023-06-01' }),
+      event('AppealLodged', { appealId: randomUUID(), sanctionIds: [sanctionId], lodgedOn: '2021-03-01' }),
+      event('CaseClosed', { reason: 'REVIEW_COMPLETED', closedOn: '2023-07-01' }),
+    ],
+  };
+}
+
+/**
+ * The projector process killed hard (SIGKILL) again and again while it catches up on a large log:
+ * afterwards every read model equals one rebuilt from scratch, row for row.
+ */
+describe('projector killed hard during catch-up', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    if (!existsSync(PROJECTOR)) throw new Error(`${PROJECTOR} is missing: run "npm run build" first (npm test does)`);
+    database = await createTestDatabase();
+    store = await PostgresEventStore.create(database.pool);
+    const dataSource = createReadModelDataSource(database.url);
+    await dataSource.initialize();
+    await migrateReadModels(dataSource);
+    await dataSource.destroy();
+    const histories = Array.from({ length: CASES }, (_, n) => caseHistory(n));
+    for (let i = 0; i < histories.length; i += 50) {
+      await Promise.all(histories.slice(i, i + 50).map((h) => store.appendToStream(h.stream, h.events, { expectedRevision: 'no_stream' })));
+    }
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  it('ends with read models equal to a clean rebuild, however often it was killed', async () => {
+    const { lastPosition: end } = await lastPositionOfLog();
+    let kills = 0;
+    let killedMidway = 0;
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const before = await progress();
+      if (before.every((p) => p >= end)) break;
+      const child = spawn(process.execPath, [PROJECTOR], {
+        env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'error', NODE_ENV: 'test' },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<void>((done) => child.on('exit', () => done()));
+      const quiet = attempt >= 12;
+      if (quiet) {
+        await waitUntil(async () => (await progress()).every((p) => p >= end), 60_000);
+        child.kill('SIGTERM');
+      } else {
+        await new Promise((r) => setTimeout(r, 700 + Math.floor(Math.random() * 900)));
+        child.kill('SIGKILL');
+        kills++;
+      }
+      await exited;
+      const after = await progress();
+      if (!quiet && after.some((p, i) => p > before[i]) && after.some((p) => p < end)) killedMidway++;
+    }
+    expect(kills).toBeGreaterThanOrEqual(8);
+    expect(killedMidway).toBeGreaterThanOrEqual(3);
+    expect((await progress()).every((p) => p >= end)).toBe(true);
+
+    const projected = await snapshot();
+    expect(projected.case_summary).toHaveLength(CASES);
+    for (const projection of PROJECTIONS) await rebuildProjection(store, database.pool, projection);
+    const rebuilt = await snapshot();
+    for (const table of Object.keys(rebuilt)) expect({ table, rows: projected[table] }).toEqual({ table, rows: rebuilt[table] });
+  });
+
+  /** The position of the last event in the log, read through the port as the projector reads it. */
+  async function lastPositionOfLog(): Promise<{ lastPosition: bigint }> {
+    let after = 0n;
+    for (;;) {
+      const next = await store.readAll({ after, maxCount: 5000 });
+      after = next.lastPosition;
+      if (next.isEnd) return { lastPosition: after };
+    }
+  }
+
+  async function progress(): Promise<bigint[]> {
+    const checkpoints = await readCheckpoints(database.pool);
+    return PROJECTIONS.map((p) => checkpoints.find((c) => c.projection === p.name)?.position ?? 0n);
+  }
+
+  async function snapshot(): Promise<Record<string, unknown[]>> {
+    const tables: Record<string, unknown[]> = {};
+    for (const projection of PROJECTIONS) {
+      for (const table of projection.tables) {
+        const { rows } = await database.pool.query(`SELECT * FROM read_model.${table} ORDER BY 1`);
+        tables[table] = rows;
+      }
+    }
+    return tables;
+  }
+});
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
