@@ -55,7 +55,7 @@ export function renderItemMinutes(state: CommitteeItemState): string {
     lines.push(`Protokollat${authors ? ` fra ${authors}` : ''}: ${text(note?.text)}`);
   }
 
-  lines.push(`Beslutning: ${state.decision ? text(state.decision.text) || text(state.decision.outcome) : 'Ikke afgjort'}`);
+  lines.push(`Beslutning: ${state.decision ? text(state.decision.text) || text(state.decision.outcome) || '?' : 'Ikke afgjort'}`);
   for (const amendment of asArray(state.decision?.amendments)) lines.push(`Ændringsforslag: ${text(amendment)}`);
   for (const referral of asArray(state.referrals)) {
     lines.push(`Sagen oversendes til ${text(referral?.body) || '?'} ${danishDay(referral?.date)}`.trimEnd());
