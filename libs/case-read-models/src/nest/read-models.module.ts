@@ -6,8 +6,10 @@ import type { DataSource } from 'typeorm';
 import { createReadModelDataSource, migrateReadModels } from '../data-source';
 import { Projector } from '../projection/projector';
 import { PROJECTIONS } from '../projections';
+import { READ_MODEL_QUERY_HANDLERS } from '../read-model.queries';
+import { READ_MODEL_DATA_SOURCE } from './read-model-data-source';
 
-export const READ_MODEL_DATA_SOURCE = Symbol('READ_MODEL_DATA_SOURCE');
+export { READ_MODEL_DATA_SOURCE };
 export const PROJECTOR = Symbol('PROJECTOR');
 
 /** Starts the projector once the application is up and stops it before anything else closes. */
@@ -35,8 +37,9 @@ class DataSourceLifecycle implements BeforeApplicationShutdown {
 }
 
 /**
- * The read models: their TypeORM data source (schema brought up to date at start) and, where this
- * process runs them, the projections. `platform` and `eventStore` are the host's modules.
+ * The read models: their TypeORM data source (schema brought up to date at start), their query
+ * handlers (for the host's CqrsModule buses) and, where this process runs them, the projections.
+ * `platform` and `eventStore` are the host's modules.
  */
 @Module({})
 export class ReadModelsModule {
@@ -64,6 +67,7 @@ export class ReadModelsModule {
               },
             ]
           : []),
+        ...READ_MODEL_QUERY_HANDLERS,
         ProjectorLifecycle,
         DataSourceLifecycle,
       ],

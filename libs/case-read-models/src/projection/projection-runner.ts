@@ -72,6 +72,20 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Steps until the checkpoint has reached `position` (bounded): the global log may hold an event
+   * back while an older transaction anywhere on the server is still open.
+   */
+  async catchUpTo(position: bigint, timeoutMs = 15_000): Promise<BatchOutcome> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const outcome = await this.catchUp();
+      if (outcome.position >= position || outcome.parked) return outcome;
+      if (Date.now() > deadline) throw new Error(`${this.projection.name} did not reach position ${position} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   /** Runs until `signal` aborts: catches up, then follows new events as they are written. */
   async run(signal: AbortSignal, wake?: WakeSource): Promise<void> {
     let woken = 0;

@@ -59,6 +59,16 @@ export async function readUntil(
   return received;
 }
 
+/** Reads until `done` holds (bounded), for reads of the global log that wait on older transactions. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const eventsOf = (messages: SubscriptionMessage[]): RecordedEvent[] =>
   messages.flatMap((m) => (m.kind === 'event' ? [m.event] : []));
 
@@ -244,7 +254,8 @@ export function describeEventStoreContract(
         await store.appendToStream(stream('item-1'), [contractEvent('VoteCast', { n: 3 })]);
         await store.appendToStream(stream('case-2'), [contractEvent('CaseOpened', { n: 4 })]);
 
-        const mine = await readAllMatching({ streamPrefixes: [prefix] });
+        // The global log shows events once every older transaction has ended, anywhere on the server.
+        const mine = await eventually(() => readAllMatching({ streamPrefixes: [prefix] }), (events) => events.length === 4);
         expect(mine.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3, 4]);
         const votes = await readAllMatching({ streamPrefixes: [prefix], eventTypes: ['VoteCast'] });
         expect(votes.map((e) => e.streamName)).toEqual([stream('case-1'), stream('item-1')]);
@@ -323,7 +334,7 @@ export function describeEventStoreContract(
         const received = eventsOf(await readUntil(iterator, (m) => eventsOf(m).length >= 2));
         expect(received.map((e) => e.id)).toEqual([slow.id, fast.id]);
         expect(received[0].position < received[1].position).toBe(true);
-        const after = await store.readAll({ filter: { streamPrefixes: [prefix] } });
+        const after = await eventually(() => store.readAll({ filter: { streamPrefixes: [prefix] } }), (page) => page.events.length === 2);
         expect(after.events.map((e) => e.id)).toEqual([slow.id, fast.id]);
       });
     });

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       embeddedPostgresPort: 54329,
       logLevel: 'info',
       nodeEnv: 'development',
+      readYourWritesTimeoutMs: 5000,
     });
   });
 
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
       AUTH_JWT_AUDIENCE: 'casetrail',
       VAULT_MASTER_KEY: KEY,
       VAULT_LOOKUP_KEY: KEY2,
+      READ_YOUR_WRITES_TIMEOUT_MS: '250',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       databasePoolSize: 50,
       auth: { issuer: 'https://login.kommune.dk', audience: 'casetrail', algorithm: 'HS256', secretBase64: KEY },
       vault: { masterKeyBase64: KEY, lookupKeyBase64: KEY2 },
+      readYourWritesTimeoutMs: 250,
     });
   });
 
@@ -70,6 +73,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ EMBEDDED_POSTGRES_PORT: '80' }, 'EMBEDDED_POSTGRES_PORT'],
+    [{ READ_YOUR_WRITES_TIMEOUT_MS: '-1' }, 'READ_YOUR_WRITES_TIMEOUT_MS'],
+    [{ READ_YOUR_WRITES_TIMEOUT_MS: '60001' }, 'READ_YOUR_WRITES_TIMEOUT_MS'],
   ])('refuses %j, naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${variable}\\b`));

@@ -36,6 +36,8 @@ export interface AppConfig {
   };
   /** Whether the API process also runs the projections (PROJECTOR_IN_API); default: only on the embedded server. */
   readonly projectorInApi: boolean;
+  /** How long a read with `minPosition` waits for the read models to catch up before 503 (READ_YOUR_WRITES_TIMEOUT_MS). */
+  readonly readYourWritesTimeoutMs: number;
   /** VAULT_MASTER_KEY and VAULT_LOOKUP_KEY (base64, 32 bytes each); absent: development keys. */
   readonly vault: { readonly masterKeyBase64?: string; readonly lookupKeyBase64?: string };
 }
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       publicKeyPem,
     },
     vault,
+    readYourWritesTimeoutMs: integer('READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60000),
     projectorInApi: oneOf('PROJECTOR_IN_API', ['true', 'false'] as const, databaseUrl === undefined ? 'true' : 'false') === 'true',
   };
   if (problems.length > 0) throw new ConfigError(problems);
