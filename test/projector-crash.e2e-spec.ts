@@ -8,7 +8,7 @@ import { uuidv7 } from '@casetrail/platform';
 import { createTestDatabase, type TestDatabase } from '@casetrail/testing';
 
 const PROJECTOR = resolve(__dirname, '../dist/apps/projector/src/main.js');
-const CASES = 2500;
+const CASES = 4000;
 
 /** A case history of 6 events in the shapes the deciders write. */
 function caseHistory(n: number): { stream: string; events: EventToAppend[] } {
@@ -89,7 +89,9 @@ describe('projector killed hard during catch-up', () => {
         await waitUntil(async () => (await progress()).every((p) => p >= end), 60_000);
         child.kill('SIGTERM');
       } else {
-        await new Promise((r) => setTimeout(r, 700 + Math.floor(Math.random() * 900)));
+        // Kill while it is applying: as soon as a checkpoint has moved, after a random moment more.
+        await waitUntil(async () => (await progress()).some((p, i) => p > before[i]), 60_000, 5);
+        await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 120)));
         child.kill('SIGKILL');
         kills++;
       }
@@ -111,7 +113,7 @@ describe('projector killed hard during catch-up', () => {
   /** The position of the last event in the log (all appends have committed). */
   async function lastPositionOfLog(): Promise<{ lastPosition: bigint }> {
     const { rows } = await database.pool.query<{ tx_id: string; seq: string }>(
-      'SELECT tx_id::text AS tx_id, seq FROM event_store.events ORDER BY tx_id DESC, seq DESC LIMIT 1',
+      'SELECT e.tx_id::text AS tx_id, e.seq FROM event_store.events e ORDER BY e.tx_id DESC, e.seq DESC LIMIT 1',
     );
     return { lastPosition: (BigInt(rows[0].tx_id) << 64n) | BigInt(rows[0].seq) };
   }
@@ -133,10 +135,10 @@ describe('projector killed hard during catch-up', () => {
   }
 });
 
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, intervalMs = 100): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
