@@ -32,6 +32,8 @@ export interface RecordedEvent<Type extends string = string, Data = unknown>
   readonly streamName: string;
   readonly revision: number;
   readonly position: bigint;
+  /** Tamper evidence: the digest of the event's content and its hash in the stream's chain. */
+  readonly integrity?: { readonly contentDigest: string; readonly hash: string };
 }
 
 /**

@@ -8,3 +8,8 @@ export type { Aggregate, CommandContext, DomainEvent, Upcaster } from './command
 export { PreconditionFailedError, ConcurrencyExhaustedError } from './command/command-errors';
 export { handleCommand, foldStream, toDomainEvent, SCHEMA_VERSION } from './command/handle-command';
 export type { CommandOptions, CommandResult } from './command/handle-command';
+export { canonicalJson } from './integrity/canonical-json';
+export { GENESIS_HASH, chainHash, contentDigest, runningHash } from './integrity/event-hash';
+export { LogVerifier, verifyStream } from './integrity/verify-log';
+export type { IntegrityProblem, IntegrityProblemKind, SealedCheckpoint, VerificationResult } from './integrity/verify-log';
+export { GlobalSeal } from './integrity/global-seal';

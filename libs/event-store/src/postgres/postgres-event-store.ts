@@ -21,6 +21,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { decodePosition, encodePosition } from './global-position';
+import { contentDigest } from '../integrity/event-hash';
 import { migrateEventStoreSchema } from './postgres-schema';
 import {
   FIND_EVENTS_BY_ID,
@@ -67,6 +68,8 @@ interface EventRow {
   type: string;
   data: unknown;
   metadata: RecordedEvent['metadata'];
+  content_digest: string;
+  hash: string;
 }
 
 
@@ -342,13 +345,14 @@ export class PostgresEventStore implements EventStore, WakeSource {
 function appendParams(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): unknown[] {
   const values: unknown[] =
     events.length === 1
-      ? [streamName, events[0].id, events[0].type, JSON.stringify(events[0].data), JSON.stringify(events[0].metadata)]
+      ? [streamName, events[0].id, events[0].type, JSON.stringify(events[0].data), JSON.stringify(events[0].metadata), contentDigest(events[0])]
       : [
           streamName,
           events.map((e) => e.id),
           events.map((e) => e.type),
           events.map((e) => JSON.stringify(e.data)),
           events.map((e) => JSON.stringify(e.metadata)),
+          events.map((e) => contentDigest(e)),
         ];
   if (typeof expected === 'number') values.push(expected);
   return values;
@@ -363,6 +367,7 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     streamName: row.stream_name,
     revision: Number(row.revision),
     position: encodePosition(row.tx_id, row.seq),
+    integrity: { contentDigest: row.content_digest, hash: row.hash },
   };
 }
 

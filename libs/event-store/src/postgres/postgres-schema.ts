@@ -15,6 +15,8 @@ const MIGRATIONS: readonly string[] = [
      type text NOT NULL,
      data jsonb NOT NULL,
      metadata jsonb NOT NULL,
+     content_digest text NOT NULL,
+     hash text NOT NULL,
      CONSTRAINT events_stream_revision PRIMARY KEY (stream_name, revision),
      CONSTRAINT events_id UNIQUE (id)
    );
@@ -26,7 +28,25 @@ const MIGRATIONS: readonly string[] = [
    CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON event_store.events
      FOR EACH ROW EXECUTE FUNCTION event_store.refuse_change();
    CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON event_store.events
-     FOR EACH STATEMENT EXECUTE FUNCTION event_store.refuse_change();`,
+     FOR EACH STATEMENT EXECUTE FUNCTION event_store.refuse_change();
+   -- Each event's hash chains it to the one before it in its stream (integrity/event-hash.ts).
+   CREATE FUNCTION event_store.chain_hash() RETURNS trigger LANGUAGE plpgsql AS $$
+   DECLARE previous text;
+   BEGIN
+     IF NEW.revision = 0 THEN
+       previous := repeat('0', 64);
+     ELSE
+       SELECT e.hash INTO previous FROM event_store.events e
+        WHERE e.stream_name = NEW.stream_name AND e.revision = NEW.revision - 1;
+       IF previous IS NULL THEN
+         RAISE EXCEPTION 'no event before revision % of %', NEW.revision, NEW.stream_name USING ERRCODE = 'foreign_key_violation';
+       END IF;
+     END IF;
+     NEW.hash := encode(sha256(convert_to(previous || ':' || NEW.stream_name || ':' || NEW.revision || ':' || NEW.content_digest, 'UTF8')), 'hex');
+     RETURN NEW;
+   END $$;
+   CREATE TRIGGER events_chain_hash BEFORE INSERT ON event_store.events
+     FOR EACH ROW EXECUTE FUNCTION event_store.chain_hash();`,
 ];
 
 /** Creates or updates the `event_store` schema. */

@@ -17,8 +17,8 @@ type Expectation = 'no_stream' | 'any' | 'stream_exists' | 'exact';
  */
 const HEAD: Record<Expectation, string> = {
   no_stream: 'SELECT -1::bigint AS revision',
-  exact: `SELECT $6::bigint AS revision
-           WHERE EXISTS (SELECT 1 FROM event_store.events WHERE stream_name = $1 AND revision = $6::bigint)`,
+  exact: `SELECT $7::bigint AS revision
+           WHERE EXISTS (SELECT 1 FROM event_store.events WHERE stream_name = $1 AND revision = $7::bigint)`,
   stream_exists: `SELECT max(revision) AS revision FROM event_store.events WHERE stream_name = $1
                   HAVING max(revision) IS NOT NULL`,
   any: 'SELECT coalesce(max(revision), -1) AS revision FROM event_store.events WHERE stream_name = $1',
@@ -26,15 +26,15 @@ const HEAD: Record<Expectation, string> = {
 
 /** One event: scalar parameters, the common case. */
 const INSERT_ONE = `
-  INSERT INTO event_store.events (stream_name, revision, id, type, data, metadata)
-  SELECT $1, head.revision + 1, $2::uuid, $3::text, $4::jsonb, $5::jsonb FROM head`;
+  INSERT INTO event_store.events (stream_name, revision, id, type, data, metadata, content_digest)
+  SELECT $1, head.revision + 1, $2::uuid, $3::text, $4::jsonb, $5::jsonb, $6::text FROM head`;
 
 /** Several events: parallel arrays, in order. */
 const INSERT_MANY = `
-  INSERT INTO event_store.events (stream_name, revision, id, type, data, metadata)
-  SELECT $1, head.revision + e.ord, e.id, e.type, e.data, e.metadata
-    FROM head, unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[])
-         WITH ORDINALITY AS e(id, type, data, metadata, ord)
+  INSERT INTO event_store.events (stream_name, revision, id, type, data, metadata, content_digest)
+  SELECT $1, head.revision + e.ord, e.id, e.type, e.data, e.metadata, e.content_digest
+    FROM head, unnest($2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], $6::text[])
+         WITH ORDINALITY AS e(id, type, data, metadata, content_digest, ord)
    ORDER BY e.ord`;
 
 function expectation(expected: ExpectedRevision): Expectation {
@@ -43,7 +43,8 @@ function expectation(expected: ExpectedRevision): Expectation {
 
 /**
  * The append, one statement for any expectation. Parameters: $1 stream, $2 ids, $3 types, $4 data,
- * $5 metadata (scalars for one event, arrays for several), $6 the expected revision.
+ * $5 metadata, $6 content digests (scalars for one event, arrays for several), $7 the expected
+ * revision. The insert trigger chains each event's hash to the one before it.
  */
 export function appendStatement(expected: ExpectedRevision, single: boolean): Statement {
   const kind = expectation(expected);
@@ -58,7 +59,7 @@ export function appendStatement(expected: ExpectedRevision, single: boolean): St
 export const STREAM_REVISION_KEY = 'events_stream_revision';
 export const EVENT_ID_KEY = 'events_id';
 
-export const EVENT_COLUMNS = 'seq, tx_id::text AS tx_id, stream_name, revision, id, type, data, metadata';
+export const EVENT_COLUMNS = 'seq, tx_id::text AS tx_id, stream_name, revision, id, type, data, metadata, content_digest, hash';
 
 /** $1 stream, $2 from revision (null: from the end in either direction), $3 limit (null: all). */
 export const READ_STREAM_FORWARDS: Statement = {
@@ -85,7 +86,7 @@ export const READ_PAGE: Statement = {
   name: 'casetrail.read-page',
   text: `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
      page AS (
-       SELECT e.seq, e.tx_id, e.stream_name, e.revision, e.id, e.type, e.data, e.metadata,
+       SELECT e.seq, e.tx_id, e.stream_name, e.revision, e.id, e.type, e.data, e.metadata, e.content_digest, e.hash,
               ($4::text[] IS NULL OR e.type = ANY($4::text[]))
               AND ($5::text[] IS NULL OR EXISTS (
                 SELECT 1 FROM unnest($5::text[]) AS p(prefix) WHERE starts_with(e.stream_name, p.prefix)))
@@ -97,13 +98,13 @@ export const READ_PAGE: Statement = {
      rows AS (
        SELECT seq, tx_id, stream_name, revision, id, type,
               CASE WHEN matched THEN data END AS data, CASE WHEN matched THEN metadata END AS metadata,
-              matched, NULL::boolean AS held_back
+              content_digest, hash, matched, NULL::boolean AS held_back
          FROM page
        UNION ALL
-       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
               EXISTS (SELECT 1 FROM event_store.events e, horizon
                        WHERE e.tx_id >= horizon.xmin AND (e.tx_id, e.seq) > ($1::text::xid8, $2::bigint)))
-     SELECT seq, tx_id::text AS tx_id, stream_name, revision, id, type, data, metadata, matched, held_back
+     SELECT seq, tx_id::text AS tx_id, stream_name, revision, id, type, data, metadata, content_digest, hash, matched, held_back
        FROM rows ORDER BY held_back NULLS FIRST, rows.tx_id, rows.seq`,
 };
 

@@ -1,0 +1,15 @@
+/**
+ * JSON with every object's keys sorted and no whitespace: the bytes that event digests are taken
+ * over. It equals `jq -cS .` for the values events hold (strings, integers, booleans, null, arrays,
+ * objects), so that a third party can recompute a digest with jq and a SHA-256 tool.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
