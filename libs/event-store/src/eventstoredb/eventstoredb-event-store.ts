@@ -1,5 +1,4 @@
 import {
-  ANY,
   BACKWARDS,
   CancelledError,
   DeadlineExceededError,
@@ -9,7 +8,6 @@ import {
   NO_STREAM,
   NotLeaderError,
   START,
-  STREAM_EXISTS,
   StreamNotFoundError,
   TimeoutError,
   UnavailableError,
@@ -31,6 +29,7 @@ import {
 } from '@eventstore/db-client';
 import { pageSize, validateAppend } from '../port-arguments';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
+import { GENESIS_HASH, chainHash, contentDigest } from '../integrity/event-hash';
 import type {
   AppendResult,
   EventMetadata,
@@ -80,26 +79,34 @@ export class EventStoreDbEventStore implements EventStore {
   ): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     validateAppend(streamName, events, expected);
-    const data: EventData[] = events.map((e) =>
-      jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata }),
-    );
-    try {
-      const result = await this.client.appendToStream(streamName, data, {
-        expectedRevision: toDbExpectedRevision(expected),
-      });
-      const position =
-        result.position ?? (await this.positionOfRevision(streamName, result.nextExpectedRevision));
-      return { nextRevision: Number(result.nextExpectedRevision), position: encodePosition(position) };
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        const actual =
-          typeof error.actualVersion === 'bigint' && error.actualVersion >= 0n
-            ? Number(error.actualVersion)
-            : ('no_stream' as const);
-        throw new WrongExpectedRevisionError(streamName, expected, actual);
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.streamHead(streamName);
+      const base = head?.revision ?? -1;
+      if (expected === 'no_stream' && head) throw new WrongExpectedRevisionError(streamName, expected, base);
+      if (expected === 'stream_exists' && !head) throw new WrongExpectedRevisionError(streamName, expected, 'no_stream');
+      // The chain is computed from the head just read, so the append must land right after it.
+      const pinned: AppendExpectedRevision = typeof expected === 'number' ? BigInt(expected) : base < 0 ? NO_STREAM : BigInt(base);
+      try {
+        const result = await this.client.appendToStream(streamName, chained(streamName, events, base, head?.hash ?? GENESIS_HASH), {
+          expectedRevision: pinned,
+        });
+        const position = result.position ?? (await this.positionOfRevision(streamName, result.nextExpectedRevision));
+        return { nextRevision: Number(result.nextExpectedRevision), position: encodePosition(position) };
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) {
+          if ((expected === 'any' || expected === 'stream_exists') && attempt < 50) continue;
+          const actual = typeof error.actualVersion === 'bigint' && error.actualVersion >= 0n ? Number(error.actualVersion) : ('no_stream' as const);
+          throw new WrongExpectedRevisionError(streamName, expected, actual);
+        }
+        throw asUnavailable(error);
       }
-      throw asUnavailable(error);
     }
+  }
+
+  /** The stream's last revision and hash; undefined for a stream that does not exist. */
+  private async streamHead(streamName: string): Promise<{ revision: number; hash: string } | undefined> {
+    const [last] = await this.readStream(streamName, { direction: 'backwards', maxCount: 1 });
+    return last ? { revision: last.revision, hash: last.integrity?.hash ?? GENESIS_HASH } : undefined;
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -374,18 +381,6 @@ class LiveFeed {
   }
 }
 
-function toDbExpectedRevision(expected: ExpectedRevision): AppendExpectedRevision {
-  switch (expected) {
-    case 'no_stream':
-      return NO_STREAM;
-    case 'any':
-      return ANY;
-    case 'stream_exists':
-      return STREAM_EXISTS;
-    default:
-      return BigInt(expected);
-  }
-}
 
 function encodePosition(position: Position): bigint {
   return (position.commit << PREPARE_BITS) | position.prepare;
@@ -400,18 +395,34 @@ function toReadPosition(after: bigint): ReadPosition {
   return after === 0n ? START : decodePosition(after);
 }
 
+/** Metadata key under which an event's digest and chain hash travel in EventStoreDB. */
+const INTEGRITY_KEY = '$casetrailIntegrity';
+
+/** The events as EventStoreDB stores them: each with its digest and its hash chained after `previousHash`. */
+function chained(streamName: string, events: readonly EventToAppend[], base: number, previousHash: string): EventData[] {
+  let previous = previousHash;
+  return events.map((e, i) => {
+    const digest = contentDigest(e);
+    previous = chainHash(previous, streamName, base + 1 + i, digest);
+    const metadata = { ...e.metadata, [INTEGRITY_KEY]: { contentDigest: digest, hash: previous } };
+    return jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata });
+  });
+}
+
 function toRecordedEvent(event: DbRecordedEvent): RecordedEvent {
   if (!event.position) {
     throw new Error(`EventStoreDB returned event ${event.id} without a position (server 22.6+ needed)`);
   }
+  const { [INTEGRITY_KEY]: integrity, ...metadata } = (event.metadata ?? {}) as Record<string, unknown>;
   return {
     id: event.id,
     type: event.type,
     data: event.data,
-    metadata: event.metadata as EventMetadata,
+    metadata: metadata as unknown as EventMetadata,
     streamName: event.streamId,
     revision: Number(event.revision),
     position: encodePosition(event.position),
+    ...(integrity ? { integrity: integrity as { contentDigest: string; hash: string } } : {}),
   };
 }
 
