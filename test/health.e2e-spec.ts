@@ -24,13 +24,14 @@ describe('GET /health', () => {
     await database.drop();
   });
 
-  it('answers 200 with the database and event-store status', async () => {
+  it('answers 200 with the database, event-store and projections status', async () => {
     const response = await app.inject({ method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       status: 'ok',
       database: { status: 'up' },
       eventStore: { adapter: 'postgres', status: 'up' },
+      projections: { status: 'up', parked: 0, maxLag: 0, parkedProjections: [] },
     });
   });
 

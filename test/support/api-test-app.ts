@@ -31,7 +31,14 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(): Promise<TestApi> {
+export interface TestApiOptions {
+  /** Run the projector in the API process (PROJECTOR_IN_API=true), so that the read models follow the writes. */
+  readonly projector?: boolean;
+  /** Further configuration variables, e.g. READ_YOUR_WRITES_TIMEOUT_MS. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const database = await createTestDatabase();
   const secret = randomBytes(32);
   const secrets: ResolvedSecrets = {
@@ -42,7 +49,7 @@ export async function startTestApi(): Promise<TestApi> {
   };
   const logLines: string[] = [];
   const logger = new JsonLogger('debug', 'test-api', (line) => logLines.push(line));
-  const config = loadConfig({ DATABASE_URL: database.url, NODE_ENV: 'test' });
+  const config = loadConfig({ ...options.env, DATABASE_URL: database.url, NODE_ENV: 'test', ...(options.projector ? { PROJECTOR_IN_API: 'true' } : {}) });
   const app = await createApiApp({ config, logger, pool: database.pool, secrets, databaseUrl: database.url });
   const token = (roles: readonly Role[], subject = `user-${roles.join('-')}`) =>
     mintDevToken({ subject, roles, secret, issuer: 'casetrail-test', audience: 'casetrail-api', expiresIn: '10m' });

@@ -12,11 +12,16 @@ import { CitizenCasesController } from './citizen-cases/citizen-cases.controller
 import { CommitteeItemsController } from './committee-items/committee-items.controller';
 import { CommitteeMembersController } from './committee-members/committee-members.controller';
 import { HealthController } from './health/health.controller';
+import { IntegrityController } from './integrity/integrity.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { IDEMPOTENCY_FINGERPRINT_KEY } from './idempotency/idempotency.tokens';
 import { InquiriesController } from './inquiries/inquiries.controller';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+import { ProjectionsController } from './projections/projections.controller';
+import { CaseReadModelsController } from './read-models/case-read-models.controller';
+import { CommitteeReadModelsController } from './read-models/committee-read-models.controller';
+import { CheckpointWaiter } from './read-models/read-your-writes/checkpoint-waiter';
 
 @Module({})
 export class AppModule {
@@ -33,7 +38,18 @@ export class AppModule {
         PersonalDataModule.register(platform),
         ReadModelsModule.register(platform, eventStore, { runProjector: options.config.projectorInApi }),
       ],
-      controllers: [HealthController, CitizenCasesController, CitizenCaseRepaymentsController, CommitteeMembersController, CommitteeItemsController, InquiriesController],
+      controllers: [
+        HealthController,
+        CitizenCasesController,
+        CitizenCaseRepaymentsController,
+        CommitteeMembersController,
+        CommitteeItemsController,
+        InquiriesController,
+        CaseReadModelsController,
+        CommitteeReadModelsController,
+        ProjectionsController,
+        IntegrityController,
+      ],
       providers: [
         { provide: JWT_VERIFIER, inject: [SECRETS], useFactory: (secrets: ResolvedSecrets) => new JwtVerifier(secrets.jwt) },
         {
@@ -43,6 +59,7 @@ export class AppModule {
             createHmac('sha256', Buffer.from(secrets.vaultLookupKeyBase64, 'base64')).update('casetrail idempotency fingerprint').digest(),
         },
         IdempotencyStore,
+        CheckpointWaiter,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -3,7 +3,7 @@ export * from './event-store.errors';
 export { PostgresEventStore, NOTIFY_CHANNEL } from './postgres/postgres-event-store';
 export type { Queryable } from './postgres/postgres-event-store';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
-export { EventStoreModule, createEventStore } from './nest/event-store.module';
+export { EventStoreModule, createEventStore, GLOBAL_SEAL } from './nest/event-store.module';
 export type { Aggregate, CommandContext, DomainEvent, Upcaster } from './command/domain-event';
 export { PreconditionFailedError, ConcurrencyExhaustedError } from './command/command-errors';
 export { handleCommand, foldStream, toDomainEvent, SCHEMA_VERSION } from './command/handle-command';

@@ -1,6 +1,7 @@
 import { committeeItem, committeeItemStream, type CommitteeItemEvent } from '@casetrail/case-management';
 import { ROLES, type Role } from '@casetrail/platform';
-import { CLEARED_ROLES, committeeItemFor } from './committee-item.visibility';
+import type { CommitteeItemView } from '@casetrail/case-read-models';
+import { CLEARED_ROLES, committeeItemFor, committeeItemRowFor, mayReadContent } from './committee-item.visibility';
 
 const opened = (closed: boolean): CommitteeItemEvent => ({
   type: 'ItemOpened',
@@ -62,5 +63,41 @@ describe('committeeItemFor', () => {
       });
     }
     expect(JSON.stringify(committeeItemFor(view, ['caseworker', 'appeals-liaison']))).not.toMatch(/Personalesag|Tiltrådt|Protokollat|Ole Skrald/);
+  });
+});
+
+describe('committeeItemRowFor (read-model rows)', () => {
+  const row = (closed: boolean): CommitteeItemView => ({
+    itemId: 'item-9',
+    streamName: committeeItemStream('item-9'),
+    caseNumber: '17/7397',
+    committee: { id: 'bu', name: 'Beskæftigelsesudvalget' },
+    meetingDate: '2025-01-14',
+    itemNumber: 9,
+    title: 'Personalesag',
+    closed,
+    finality: 'FINAL',
+    outcome: 'ENDORSED',
+    tally: { for: 1, against: 0, abstain: 0, absent: 0, byParty: { FOR: { A: 1 }, AGAINST: {}, ABSTAIN: {} } },
+    minutesText: '9. Personalesag (17/7397)\nLukket punkt\nBeslutning: Tiltrådt.',
+    revision: 4,
+    lastPosition: '1',
+  });
+
+  it('applies the same rule as the folded item', () => {
+    for (const role of ROLES) {
+      expect(mayReadContent({ closed: false }, [role])).toBe(true);
+      expect(mayReadContent({ closed: true }, [role])).toBe(CLEARED_ROLES.includes(role));
+      expect(committeeItemRowFor(row(false), [role])).toEqual(row(false));
+    }
+    for (const role of CLEARED_ROLES) expect(committeeItemRowFor(row(true), [role])).toEqual(row(true));
+  });
+
+  it('shows only the existence of a closed row to other roles', () => {
+    for (const role of uncleared) {
+      const reading = committeeItemRowFor(row(true), [role]);
+      expect(reading).toEqual({ itemId: 'item-9', closed: true, committee: { id: 'bu', name: 'Beskæftigelsesudvalget' }, meetingDate: '2025-01-14', itemNumber: 9, revision: 4 });
+      expect(JSON.stringify(reading)).not.toMatch(/Personalesag|Tiltrådt|17\/7397/);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Module, Optional, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
+import { EVENT_STORE, GLOBAL_SEAL, type EventStore, type GlobalSeal } from '@casetrail/event-store';
 import { DATABASE_URL, LOGGER, PG_POOL, type JsonLogger } from '@casetrail/platform';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -12,16 +12,33 @@ import { READ_MODEL_DATA_SOURCE } from './read-model-data-source';
 export { READ_MODEL_DATA_SOURCE };
 export const PROJECTOR = Symbol('PROJECTOR');
 
-/** Starts the projector once the application is up and stops it before anything else closes. */
+const SEAL_INTERVAL_MS = 10_000;
+
+/**
+ * Starts the projector once the application is up, and with it the regular sealing of the global
+ * log's running hash; stops both before anything else closes.
+ */
 @Injectable()
 class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(@Optional() @Inject(PROJECTOR) private readonly projector?: Projector) {}
+  private sealing?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(GLOBAL_SEAL) private readonly seal: GlobalSeal,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+    @Optional() @Inject(PROJECTOR) private readonly projector?: Projector,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.projector?.start();
+    if (!this.projector) return;
+    this.projector.start();
+    this.sealing = setInterval(() => {
+      this.seal.sealNew().catch((error: unknown) => this.logger.warn({ msg: 'sealing the global log failed', error: (error as Error).message }));
+    }, SEAL_INTERVAL_MS);
+    this.sealing.unref();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.sealing);
     await this.projector?.stop();
   }
 }

@@ -2,6 +2,10 @@ import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '
 import { APP_CONFIG, LOGGER, PG_POOL, type AppConfig, type JsonLogger } from '@casetrail/platform';
 import type { Pool } from 'pg';
 import { EVENT_STORE, type EventStore } from '../event-store.port';
+import { GlobalSeal } from '../integrity/global-seal';
+
+/** Injection token of the application's {@link GlobalSeal}. */
+export const GLOBAL_SEAL = Symbol('GLOBAL_SEAL');
 import { EventStoreDbEventStore } from '../eventstoredb/eventstoredb-event-store';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 
@@ -25,8 +29,11 @@ export class EventStoreModule implements OnApplicationShutdown {
     return {
       module: EventStoreModule,
       imports: [platform],
-      providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG, PG_POOL, LOGGER], useFactory: createEventStore }],
-      exports: [EVENT_STORE],
+      providers: [
+        { provide: EVENT_STORE, inject: [APP_CONFIG, PG_POOL, LOGGER], useFactory: createEventStore },
+        { provide: GLOBAL_SEAL, inject: [EVENT_STORE, PG_POOL], useFactory: (store: EventStore, pool: Pool) => GlobalSeal.create(store, pool) },
+      ],
+      exports: [EVENT_STORE, GLOBAL_SEAL],
     };
   }
 

@@ -1,0 +1,131 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Projection, ProjectionContext } from '@casetrail/case-read-models';
+import type { EventStore } from '@casetrail/event-store';
+import type { Pool, PoolClient } from 'pg';
+
+/**
+ * Where a rebuild's wall time goes, in seconds. `read` is the runner's `store.readAll` (query,
+ * transfer, JSON parsing, positions); `apply` is the projection's own work, split into the
+ * statements it runs (reading stored states, writing rows) and what is left, which is Node
+ * folding events and building rows. The rest of the wall time is the runner's bookkeeping: parked
+ * check, checkpoint read, BEGIN, projection lock, checkpoint write, COMMIT, and the final swap.
+ */
+export class StepTimes {
+  read = 0;
+  pages = 0;
+  apply = 0;
+  batches = 0;
+  stateReads = 0;
+  rowWrites = 0;
+
+  get nodeFold(): number {
+    return this.apply - this.stateReads - this.rowWrites;
+  }
+}
+
+/** The store, with its `readAll` timed. */
+export function timedStore(store: EventStore, times: StepTimes): EventStore {
+  return {
+    appendToStream: (...args) => store.appendToStream(...args),
+    readStream: (...args) => store.readStream(...args),
+    readAll: async (options) => {
+      const began = performance.now();
+      try {
+        return await store.readAll(options);
+      } finally {
+        times.read += (performance.now() - began) / 1000;
+        times.pages++;
+      }
+    },
+    subscribeToAll: (options) => store.subscribeToAll(options),
+    health: () => store.health(),
+    close: () => store.close(),
+  };
+}
+
+/** The projection, with `apply` and the statements it runs timed (SELECTs read states, the rest write rows). */
+export function timedProjection(projection: Projection, times: StepTimes): Projection {
+  return {
+    ...projection,
+    apply: async (events, context) => {
+      const began = performance.now();
+      try {
+        await projection.apply(events, { ...context, client: timedClient(context.client, times) } as ProjectionContext);
+      } finally {
+        times.apply += (performance.now() - began) / 1000;
+        times.batches++;
+      }
+    },
+  };
+}
+
+function timedClient(client: PoolClient, times: StepTimes): PoolClient {
+  const query = async (...args: unknown[]): Promise<unknown> => {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : String((first as { text?: string })?.text ?? '');
+    const began = performance.now();
+    try {
+      return await (client.query as (...a: unknown[]) => Promise<unknown>).apply(client, args);
+    } finally {
+      const seconds = (performance.now() - began) / 1000;
+      if (/^\s*SELECT/i.test(text)) times.stateReads += seconds;
+      else times.rowWrites += seconds;
+    }
+  };
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === 'query') return query;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * CPU seconds (user + system) used by the PostgreSQL server's processes, read from /proc: the
+ * postmaster of one of our backends and all its children. Only when the server runs on this
+ * machine (the embedded one does); otherwise `seconds()` returns null.
+ */
+export class ServerCpu {
+  private constructor(private readonly postmaster: number | null) {}
+
+  static async locate(pool: Pool): Promise<ServerCpu> {
+    try {
+      const { rows } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const backend = procStat(rows[0].pid);
+      const postmaster = backend && backend.comm === 'postgres' ? procStat(backend.ppid) : undefined;
+      return new ServerCpu(postmaster?.comm === 'postgres' ? postmaster.pid : null);
+    } catch {
+      return new ServerCpu(null);
+    }
+  }
+
+  seconds(): number | null {
+    if (this.postmaster === null) return null;
+    let ticks = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = procStat(Number(entry));
+      if (stat && (stat.pid === this.postmaster || stat.ppid === this.postmaster)) ticks += stat.cpuTicks;
+    }
+    return ticks / 100;
+  }
+}
+
+/** Node's own CPU seconds (user + system) since the process started. */
+export function nodeCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+function procStat(pid: number): { pid: number; comm: string; ppid: number; cpuTicks: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const fields = stat.slice(close + 2).split(' ');
+    return { pid, comm: stat.slice(stat.indexOf('(') + 1, close), ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,274 @@
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  PROJECTIONS,
+  READ_MODEL_SCHEMA,
+  createReadModelDataSource,
+  migrateReadModels,
+  rebuildProjection,
+  type Projection,
+} from '@casetrail/case-read-models';
+import { PostgresEventStore, type EventStore } from '@casetrail/event-store';
+import { JsonLogger, createPostgresPool } from '@casetrail/platform';
+import type { Pool } from 'pg';
+import { openBenchDatabase, type BenchDatabase } from '../shared/bench-database';
+import { machineInfo } from '../shared/machine-info';
+import { GENERATOR_DEFAULTS, generateEvents } from './event-generator';
+import { BATCHES_PER_TRANSACTION, LOAD_BATCH, loadEvents, type LoadResult } from './load-events';
+import { printReport, writeReport, type Phase, type ProjectionRow, type RawReadRow, type RebuildReport } from './rebuild-report';
+import { ServerCpu, StepTimes, nodeCpuSeconds, timedProjection, timedStore } from './rebuild-timing';
+
+const EVENTS = readInteger('BENCH_EVENTS', 1_000_000, 1);
+const SEED = readInteger('BENCH_SEED', 20_261_122, 0);
+const READ_PAGE = 5_000;
+const TARGET_EVENTS_PER_SECOND = 20_000;
+const POOL_SIZE = 6;
+const PROGRESS_EVERY_MS = 10_000;
+const RESULTS_FILE = resolve(process.cwd(), 'bench/rebuild/results.json');
+const MARKDOWN_FILE = resolve(process.cwd(), 'bench/rebuild/results.md');
+
+const logger = new JsonLogger('warn', 'bench-rebuild', (line) => process.stderr.write(line));
+
+/**
+ * `npm run bench:rebuild`: generates a seeded log of realistic events (BENCH_EVENTS, default one
+ * million; BENCH_SEED), bulk-loads it into a fresh database, then measures in one run the raw read
+ * of the whole log through the port (before and after) and the full rebuild of every read model.
+ */
+async function main(): Promise<void> {
+  progress(`seed ${SEED}: generating and loading ${EVENTS.toLocaleString('en-US')} events`);
+  const database = await openBenchDatabase('bench_rebuild', logger);
+  dropOnSigint(database);
+  const pool = createPostgresPool(database.url, { max: POOL_SIZE, applicationName: 'casetrail-bench-rebuild' });
+  try {
+    const store = await PostgresEventStore.create(pool);
+    const load = await loadLog(pool);
+    await prepareReadModels(database.url);
+    const cpu = await ServerCpu.locate(pool);
+
+    const rawReads = [await rawRead(store, cpu, 1)];
+    const rebuildPhase = startPhase(cpu);
+    const projections: ProjectionRow[] = [];
+    for (const projection of PROJECTIONS) projections.push(await rebuild(store, pool, projection, cpu, load));
+    const rebuilt = rebuildPhase.end();
+    rawReads.push(await rawRead(store, cpu, 2));
+    await store.close();
+
+    const report = buildReport(load, await tableBytes(pool), rawReads, projections, rebuilt, database.server);
+    printReport(report);
+    await writeReport(report, RESULTS_FILE, MARKDOWN_FILE);
+    progress(`results written to ${RESULTS_FILE}`);
+  } finally {
+    await pool.end();
+    await database.dispose();
+  }
+}
+
+async function loadLog(pool: Pool): Promise<LoadResult> {
+  let lastLine = performance.now();
+  const load = await loadEvents(pool, generateEvents({ seed: SEED, events: EVENTS }), (loaded) => {
+    if (performance.now() - lastLine < PROGRESS_EVERY_MS) return;
+    lastLine = performance.now();
+    progress(`  loaded ${loaded.toLocaleString('en-US')} events`);
+  });
+  progress(`loaded ${load.events.toLocaleString('en-US')} events in ${load.seconds.toFixed(1)} s (${Math.round(load.events / load.seconds).toLocaleString('en-US')} events/s; setup, not measured)`);
+  const vacuumStarted = performance.now();
+  await pool.query('VACUUM (ANALYZE) event_store.events');
+  await checkpoint(pool);
+  progress(`VACUUM ANALYZE and CHECKPOINT in ${((performance.now() - vacuumStarted) / 1000).toFixed(1)} s`);
+  return load;
+}
+
+/** The read-model schema, through its TypeORM migrations, as the projector and the CLI create it. */
+async function prepareReadModels(url: string): Promise<void> {
+  const dataSource = createReadModelDataSource(url, { poolSize: 1 });
+  await dataSource.initialize();
+  try {
+    await migrateReadModels(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The reference: the whole log through the port's readAll, in pages, from position zero. */
+async function rawRead(store: EventStore, cpu: ServerCpu, run: number): Promise<RawReadRow> {
+  progress(`raw read ${run}: readAll in pages of ${READ_PAGE.toLocaleString('en-US')}`);
+  const phase = startPhase(cpu);
+  let after = 0n;
+  let events = 0;
+  let pages = 0;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount: READ_PAGE });
+    events += page.events.length;
+    pages++;
+    after = page.lastPosition;
+    if (page.isEnd) break;
+  }
+  const measured = phase.end();
+  if (events !== EVENTS) throw new Error(`The raw read returned ${events} events, not ${EVENTS}`);
+  progress(`raw read ${run}: ${Math.round(events / measured.seconds).toLocaleString('en-US')} events/s`);
+  return { run, events, pages, eventsPerSecond: events / measured.seconds, ...measured };
+}
+
+async function rebuild(store: EventStore, pool: Pool, projection: Projection, cpu: ServerCpu, load: LoadResult): Promise<ProjectionRow> {
+  const expected = eventsFor(projection, load);
+  progress(`rebuild ${projection.name}: ${expected.toLocaleString('en-US')} of the log's events are for it`);
+  const times = new StepTimes();
+  const phase = startPhase(cpu);
+  let lastLine = performance.now();
+  const done = await rebuildProjection(timedStore(store, times), pool, timedProjection(projection, times), {
+    onProgress: (p) => {
+      if (performance.now() - lastLine < PROGRESS_EVERY_MS) return;
+      lastLine = performance.now();
+      const seconds = (performance.now() - phase.startedAt) / 1000;
+      progress(`  ${projection.name}: ${p.eventsApplied.toLocaleString('en-US')} events, ${Math.round(p.eventsApplied / seconds).toLocaleString('en-US')} events/s`);
+    },
+  });
+  const measured = phase.end();
+  if (done.eventsApplied !== expected) throw new Error(`${projection.name} applied ${done.eventsApplied} events, not ${expected}`);
+  const rows = await countRows(pool, projection);
+  checkRows(projection, rows, load);
+  progress(`rebuild ${projection.name}: ${measured.seconds.toFixed(1)} s, ${Math.round(EVENTS / measured.seconds).toLocaleString('en-US')} log events/s`);
+  return {
+    projection: projection.name,
+    eventsSeen: done.eventsApplied,
+    logEventsPerSecond: EVENTS / measured.seconds,
+    eventsSeenPerSecond: done.eventsApplied / measured.seconds,
+    rows,
+    steps: {
+      read: times.read,
+      pages: times.pages,
+      stateReads: times.stateReads,
+      rowWrites: times.rowWrites,
+      nodeFold: times.nodeFold,
+      bookkeeping: measured.seconds - times.read - times.apply,
+      batches: times.batches,
+    },
+    ...measured,
+  };
+}
+
+/** Events of the streams the projection's filter selects. */
+function eventsFor(projection: Projection, load: LoadResult): number {
+  const prefixes = projection.filter?.streamPrefixes;
+  return load.streamKinds.filter((k) => !prefixes || prefixes.includes(`${k.kind}-`)).reduce((sum, k) => sum + k.events, 0);
+}
+
+async function countRows(pool: Pool, projection: Projection): Promise<Record<string, number>> {
+  const rows: Record<string, number> = {};
+  for (const table of projection.tables) {
+    const { rows: counted } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${READ_MODEL_SCHEMA}"."${table}"`);
+    rows[table] = Number(counted[0].n);
+  }
+  return rows;
+}
+
+/** The rows every generated stream and event must have produced: the projections took them as real ones. */
+function checkRows(projection: Projection, rows: Record<string, number>, load: LoadResult): void {
+  const streams = (kind: string) => load.streamKinds.find((k) => k.kind === kind)?.streams ?? 0;
+  const expected: Record<string, number> = {
+    case_summary: streams('citizen-case'),
+    sanction_register: load.eventTypes.SanctionImposed ?? 0,
+    appeals_register: load.eventTypes.AppealLodged ?? 0,
+    audit_trail: load.events,
+    committee_minutes: streams('committee-item'),
+  };
+  const wrong = Object.entries(rows).filter(([table, count]) => table in expected && expected[table] !== count);
+  if (wrong.length > 0) {
+    throw new Error(`${projection.name} wrote ${wrong.map(([table, count]) => `${count} rows to ${table}, not ${expected[table]}`).join('; ')}`);
+  }
+}
+
+interface RunningPhase {
+  readonly startedAt: number;
+  end(): Phase;
+}
+
+function startPhase(cpu: ServerCpu): RunningPhase {
+  const startedAt = performance.now();
+  const node = nodeCpuSeconds();
+  const server = cpu.seconds();
+  return {
+    startedAt,
+    end: () => {
+      const serverNow = cpu.seconds();
+      return {
+        seconds: (performance.now() - startedAt) / 1000,
+        nodeCpuSeconds: nodeCpuSeconds() - node,
+        serverCpuSeconds: server === null || serverNow === null ? null : serverNow - server,
+      };
+    },
+  };
+}
+
+function buildReport(
+  load: LoadResult,
+  bytes: number,
+  rawReads: RawReadRow[],
+  projections: ProjectionRow[],
+  rebuilt: Phase,
+  server: RebuildReport['server'],
+): RebuildReport {
+  const rawEventsPerSecond = rawReads.reduce((sum, r) => sum + r.eventsPerSecond, 0) / rawReads.length;
+  const eventsPerSecond = EVENTS / rebuilt.seconds;
+  return {
+    benchmark: 'rebuild',
+    generatedAt: new Date().toISOString(),
+    generator: {
+      seed: SEED,
+      events: EVENTS,
+      activeStreams: GENERATOR_DEFAULTS.activeStreams,
+      sittingContinues: GENERATOR_DEFAULTS.sittingContinues,
+      streamKinds: load.streamKinds,
+      eventTypes: load.eventTypes,
+      averageRowJsonBytes: load.jsonBytes / load.events,
+    },
+    load: { seconds: load.seconds, eventsPerSecond: load.events / load.seconds, tableBytes: bytes, batch: LOAD_BATCH, batchesPerTransaction: BATCHES_PER_TRANSACTION },
+    readPage: READ_PAGE,
+    server,
+    machine: machineInfo(),
+    rawReads,
+    rawEventsPerSecond,
+    projections,
+    rebuild: { ...rebuilt, logEvents: EVENTS, eventsPerSecond, toRaw: eventsPerSecond / rawEventsPerSecond },
+    targetEventsPerSecond: TARGET_EVENTS_PER_SECOND,
+  };
+}
+
+async function tableBytes(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ bytes: string }>(`SELECT pg_total_relation_size('event_store.events') AS bytes`);
+  return Number(rows[0].bytes);
+}
+
+/** Flushes the load's dirty pages before measuring. Needs superuser or pg_checkpoint. */
+async function checkpoint(pool: Pool): Promise<void> {
+  try {
+    await pool.query('CHECKPOINT');
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+  }
+}
+
+/** Ctrl-C drops the benchmark database (and stops an embedded server) before exiting. */
+function dropOnSigint(database: BenchDatabase): void {
+  process.once('SIGINT', () => {
+    progress('interrupted: dropping the benchmark database');
+    database.dispose().finally(() => process.exit(130));
+  });
+}
+
+function readInteger(name: string, fallback: number, min: number): number {
+  const raw = process.env[name]?.trim().replace(/_/g, '');
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min} (got "${process.env[name]}")`);
+  return value;
+}
+
+function progress(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
