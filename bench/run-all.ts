@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 /** Every benchmark: its built entry point, its Markdown result, and the command that runs it alone. */
 const BENCHMARKS = [
   { id: 'append', entry: 'dist/bench/append/append.bench.js', markdown: 'bench/append/results.md', command: 'npm run bench:append' },
+  { id: 'replay', entry: 'dist/bench/replay/replay.bench.js', markdown: 'bench/replay/results.md', command: 'npm run bench:replay' },
 ] as const;
 
 const BENCHMARKS_FILE = resolve(process.cwd(), 'BENCHMARKS.md');

@@ -45,7 +45,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request.url.split('?')[0]);
-    if (problem.status >= 500 && !(exception instanceof EventStoreUnavailableError)) {
+    if (problem.status >= 500 && !(exception instanceof EventStoreUnavailableError) && !(exception instanceof HttpException)) {
       this.logger.error({ msg: 'unhandled error', error: (exception as Error)?.name, path: problem.instance }, (exception as Error)?.stack, 'http');
     }
     if (problem.status === 503) reply.header('Retry-After', '1');
