@@ -27,12 +27,15 @@ describe('npm start (the built API on embedded PostgreSQL)', () => {
     const { DATABASE_URL: _db, TEST_DATABASE_URL: _test, EVENTSTORE_CONNECTION_STRING: _es, ...rest } = process.env;
     env = { ...rest, PORT: String(apiPort), EMBEDDED_POSTGRES_DIR: join(dataDir, 'postgres'), EMBEDDED_POSTGRES_PORT: String(await freePort()), LOG_LEVEL: 'info' };
   });
+  const children: ChildProcess[] = [];
   afterAll(async () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   });
 
   function start(extraEnv: NodeJS.ProcessEnv = {}): Started {
     const child = spawn(process.execPath, [MAIN], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
@@ -53,7 +56,12 @@ describe('npm start (the built API on embedded PostgreSQL)', () => {
 
   it('initialises the data directory on first start, answers /health, and stops cleanly on SIGTERM', async () => {
     const first = start();
-    expect(await healthy()).toEqual({ status: 'ok', database: { status: 'up' }, eventStore: { adapter: 'postgres', status: 'up' } });
+    expect(await healthy()).toMatchObject({
+      status: 'ok',
+      database: { status: 'up' },
+      eventStore: { adapter: 'postgres', status: 'up' },
+      projections: { status: 'up', parked: 0 },
+    });
     expect(first.output()).toContain('initialising embedded PostgreSQL');
     first.process.kill('SIGTERM');
     expect(await first.exited).toBe(0);
