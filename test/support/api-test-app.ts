@@ -36,6 +36,13 @@ export interface TestApiOptions {
   readonly projector?: boolean;
   /** Further configuration variables, e.g. READ_YOUR_WRITES_TIMEOUT_MS. */
   readonly env?: Readonly<Record<string, string>>;
+  /** The server's clock; set `clock.now` to record facts at a chosen recorded time. */
+  readonly clock?: TestClock;
+}
+
+/** A clock a test moves: `now` undefined means the real time. */
+export interface TestClock {
+  now?: Date;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -50,7 +57,14 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const logLines: string[] = [];
   const logger = new JsonLogger('debug', 'test-api', (line) => logLines.push(line));
   const config = loadConfig({ ...options.env, DATABASE_URL: database.url, NODE_ENV: 'test', ...(options.projector ? { PROJECTOR_IN_API: 'true' } : {}) });
-  const app = await createApiApp({ config, logger, pool: database.pool, secrets, databaseUrl: database.url });
+  const app = await createApiApp({
+    config,
+    logger,
+    pool: database.pool,
+    secrets,
+    databaseUrl: database.url,
+    clock: () => options.clock?.now ?? new Date(),
+  });
   const token = (roles: readonly Role[], subject = `user-${roles.join('-')}`) =>
     mintDevToken({ subject, roles, secret, issuer: 'casetrail-test', audience: 'casetrail-api', expiresIn: '10m' });
 

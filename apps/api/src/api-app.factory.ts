@@ -3,7 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { PlatformOptions } from '@casetrail/platform';
 import { AppModule } from './app.module';
-import { assignCorrelationId } from './http/request-context';
+import { stampRequest } from './http/request-context';
 import { createValidationPipe } from './http/validation.pipe';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -15,7 +15,7 @@ export async function createApiApp(options: PlatformOptions): Promise<NestFastif
     logger: options.logger.child('nest'),
     abortOnError: false,
   });
-  app.getHttpAdapter().getInstance().addHook('onRequest', assignCorrelationId);
+  app.getHttpAdapter().getInstance().addHook('onRequest', stampRequest(options.clock ?? (() => new Date())));
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

@@ -8,12 +8,22 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 declare module 'fastify' {
   interface FastifyRequest {
     correlationId: string;
+    /** When the server received the request: the recorded time of what it writes. */
+    receivedAt: Date;
     user?: { subject: string; roles: string[]; name?: string };
   }
 }
 
-/** Fastify hook: takes a well-formed X-Correlation-Id or makes one, and echoes it on the response. */
-export function assignCorrelationId(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+/**
+ * Fastify hook: stamps the request with the server's clock, takes a well-formed X-Correlation-Id or
+ * makes one, and echoes it on the response.
+ */
+export const stampRequest = (clock: () => Date) => (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+  request.receivedAt = clock();
+  assignCorrelationId(request, reply, done);
+};
+
+function assignCorrelationId(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
   const given = request.headers['x-correlation-id'];
   const value = typeof given === 'string' && CORRELATION_ID.test(given) ? given : uuidv7();
   request.correlationId = value;
@@ -24,7 +34,7 @@ export function assignCorrelationId(request: FastifyRequest, reply: FastifyReply
 /** Who, when and under which correlation a command runs, from the request. */
 export function commandContext(request: FastifyRequest, effectiveAt?: string): CommandContext {
   if (!request.user) throw new Error('commandContext needs an authenticated request');
-  const recordedAt = new Date();
+  const recordedAt = request.receivedAt ?? new Date();
   return {
     actor: request.user.subject,
     correlationId: request.correlationId,

@@ -17,6 +17,8 @@ export interface PlatformOptions {
   /** The URL `pool` connects to, for clients that keep their own pool (TypeORM). */
   readonly databaseUrl: string;
   readonly secrets: ResolvedSecrets;
+  /** The server's clock: recorded times come from it. Tests replace it to record facts "in the past". */
+  readonly clock?: () => Date;
 }
 
 /**
