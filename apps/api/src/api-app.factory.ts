@@ -4,6 +4,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { PlatformOptions } from '@casetrail/platform';
 import { AppModule } from './app.module';
 import { stampRequest } from './http/request-context';
+import { ApiMetrics } from './metrics/api-metrics';
+import { recordRequestMetrics } from './metrics/request-metrics';
 import { createValidationPipe } from './http/validation.pipe';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -16,6 +18,7 @@ export async function createApiApp(options: PlatformOptions): Promise<NestFastif
     abortOnError: false,
   });
   app.getHttpAdapter().getInstance().addHook('onRequest', stampRequest(options.clock ?? (() => new Date())));
+  app.getHttpAdapter().getInstance().addHook('onResponse', recordRequestMetrics(app.get(ApiMetrics)));
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,

@@ -7,12 +7,15 @@ import { ReadModelsModule } from '@casetrail/case-read-models';
 import { EventStoreModule } from '@casetrail/event-store';
 import { PersonalDataModule } from '@casetrail/personal-data';
 import { AuthGuard, JWT_VERIFIER, JwtVerifier, PlatformModule, SECRETS, type PlatformOptions, type ResolvedSecrets } from '@casetrail/platform';
+import { AuditController } from './audit/audit.controller';
 import { CitizenCaseRepaymentsController } from './citizen-cases/citizen-case-repayments.controller';
 import { CitizenCasesController } from './citizen-cases/citizen-cases.controller';
 import { CommitteeItemsController } from './committee-items/committee-items.controller';
 import { CommitteeMembersController } from './committee-members/committee-members.controller';
 import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
+import { ApiMetrics } from './metrics/api-metrics';
+import { MetricsController } from './metrics/metrics.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { IDEMPOTENCY_FINGERPRINT_KEY } from './idempotency/idempotency.tokens';
@@ -49,6 +52,8 @@ export class AppModule {
         CommitteeReadModelsController,
         ProjectionsController,
         IntegrityController,
+        MetricsController,
+        AuditController,
       ],
       providers: [
         { provide: JWT_VERIFIER, inject: [SECRETS], useFactory: (secrets: ResolvedSecrets) => new JwtVerifier(secrets.jwt) },
@@ -59,6 +64,7 @@ export class AppModule {
             createHmac('sha256', Buffer.from(secrets.vaultLookupKeyBase64, 'base64')).update('casetrail idempotency fingerprint').digest(),
         },
         IdempotencyStore,
+        { provide: ApiMetrics, useFactory: () => new ApiMetrics() },
         CheckpointWaiter,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

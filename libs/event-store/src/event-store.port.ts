@@ -116,6 +116,8 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): Subscription;
   health(): Promise<EventStoreHealth>;
   close(): Promise<void>;
+  /** Reports each successful append's duration (seconds), for metrics. */
+  observeAppends?(observer: (seconds: number) => void): void;
 }
 
 /** Injection token for the configured adapter. */

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import {
   BACKWARDS,
   CancelledError,
@@ -65,6 +66,7 @@ const PREPARE_MASK = (1n << PREPARE_BITS) - 1n;
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
+  private appendObserver?: (seconds: number) => void;
 
   private constructor(private readonly client: EventStoreDBClient) {}
 
@@ -79,6 +81,7 @@ export class EventStoreDbEventStore implements EventStore {
   ): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     validateAppend(streamName, events, expected);
+    const started = performance.now();
     for (let attempt = 1; ; attempt++) {
       const head = await this.streamHead(streamName);
       const base = head?.revision ?? -1;
@@ -91,6 +94,7 @@ export class EventStoreDbEventStore implements EventStore {
           expectedRevision: pinned,
         });
         const position = result.position ?? (await this.positionOfRevision(streamName, result.nextExpectedRevision));
+        this.appendObserver?.((performance.now() - started) / 1000);
         return { nextRevision: Number(result.nextExpectedRevision), position: encodePosition(position) };
       } catch (error) {
         if (error instanceof WrongExpectedVersionError) {
@@ -188,6 +192,10 @@ export class EventStoreDbEventStore implements EventStore {
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  observeAppends(observer: (seconds: number) => void): void {
+    this.appendObserver = observer;
   }
 
   async health(): Promise<EventStoreHealth> {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import { DatabaseError, type Pool, type PoolClient, type QueryResultRow } from 'pg';
 import { pageSize, validateAppend } from '../port-arguments';
 import {
@@ -85,6 +86,7 @@ export class PostgresEventStore implements EventStore, WakeSource {
   private notifyTimer?: NodeJS.Timeout;
   private lastNotifyAt = 0;
   private readonly headQueues = new Map<string, Promise<void>>();
+  private appendObserver?: (seconds: number) => void;
   private listener?: Promise<PoolClient | undefined>;
   private closed = false;
 
@@ -101,9 +103,15 @@ export class PostgresEventStore implements EventStore, WakeSource {
     events: readonly EventToAppend[],
     options: { expectedRevision?: ExpectedRevision } = {},
   ): Promise<AppendResult> {
+    const started = performance.now();
     const result = await this.appendOn(this.pool, streamName, events, options.expectedRevision);
+    this.appendObserver?.((performance.now() - started) / 1000);
     this.announceAppend();
     return result;
+  }
+
+  observeAppends(observer: (seconds: number) => void): void {
+    this.appendObserver = observer;
   }
 
   /**
