@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AUDIT_HANDLERS } from './audit/audit.handlers';
 import { CITIZEN_CASE_HANDLERS } from './citizen-case/citizen-case.handlers';
 import { COMMITTEE_ITEM_HANDLERS } from './committee-item/committee-item.handlers';
 import { COMMITTEE_MEMBER_HANDLERS } from './committee-member/committee-member.handlers';
@@ -15,7 +16,7 @@ export class CaseManagementModule {
     return {
       module: CaseManagementModule,
       imports: [eventStore],
-      providers: [...CITIZEN_CASE_HANDLERS, ...COMMITTEE_ITEM_HANDLERS, ...COMMITTEE_MEMBER_HANDLERS, ...INQUIRY_HANDLERS],
+      providers: [...CITIZEN_CASE_HANDLERS, ...COMMITTEE_ITEM_HANDLERS, ...COMMITTEE_MEMBER_HANDLERS, ...INQUIRY_HANDLERS, ...AUDIT_HANDLERS],
     };
   }
 }

@@ -9,3 +9,4 @@ export * from './citizen-case/citizen-case.public';
 export * from './committee-item/committee-item.public';
 export * from './committee-member/committee-member.public';
 export * from './inquiry/inquiry.public';
+export * from './audit/audit.public';

@@ -41,3 +41,4 @@ export { ListParkedEventsQuery } from './operations/list-parked-events.query';
 export type { ParkedEventView } from './operations/list-parked-events.query';
 export { RetryParkedEventsCommand } from './operations/retry-parked-events.command';
 export type { RetryOutcome } from './operations/retry-parked-events.command';
+export { summarise } from './audit-trail/event-summary';

@@ -5,4 +5,7 @@ export type { CitizenRegistration } from './vault/personal-data-vault';
 export { parseVaultKeys, assertVaultKeys, InvalidVaultKeyError } from './vault/vault-keys';
 export type { VaultKeys, VaultKeyName } from './vault/vault-keys';
 export { migrateVaultSchema } from './vault/vault-schema';
-export { PersonalDataModule, PERSONAL_DATA_VAULT } from './nest/personal-data.module';
+export { AccessLog, InvalidAccessPurposeError, checkAccessPurpose, MAX_PURPOSE_LENGTH } from './access-log/access-log';
+export type { AccessLogEntry, AccessLogPage, CitizenAccess } from './access-log/access-log';
+export { migrateAccessLogSchema } from './access-log/access-log-schema';
+export { PersonalDataModule, PERSONAL_DATA_VAULT, ACCESS_LOG } from './nest/personal-data.module';

@@ -87,6 +87,9 @@ describe('PersonalDataVault', () => {
     await expect(vault.encryptField(citizenRef, 'again')).rejects.toBeInstanceOf(CitizenErasedError);
     await expect(vault.registerCitizen(cpr)).rejects.toMatchObject({ code: 'CITIZEN.ERASED', citizenRef });
     await expect(vault.findCitizenRef(cpr)).rejects.toBeInstanceOf(CitizenErasedError);
+    await expect(vault.isRegistered(citizenRef)).resolves.toBe(true);
+    await expect(vault.isRegistered('0193f0c8-0000-7000-8000-000000000000')).resolves.toBe(false);
+    await expect(vault.isRegistered('not-a-uuid')).resolves.toBe(false);
 
     const { rows } = await db.pool.query('SELECT wrapped_key, cpr_ciphertext, erased_at FROM personal_data.citizens WHERE citizen_ref = $1', [citizenRef]);
     expect(rows).toEqual([{ wrapped_key: null, cpr_ciphertext: expect.any(Buffer), erased_at: expect.any(Date) }]);

@@ -110,6 +110,11 @@ export class PersonalDataVault {
     return this.citizenByHash(this.lookupHash(cpr));
   }
 
+  /** Whether the reference belongs to a registered citizen, erased or not. Decrypts nothing. */
+  async isRegistered(citizenRef: string): Promise<boolean> {
+    return (await this.citizenRow(citizenRef)) !== undefined;
+  }
+
   /** The CPR number (`DDMMYYSSSS`) of a citizen, or undefined when unknown or erased. */
   async revealCpr(citizenRef: string): Promise<string | undefined> {
     const row = await this.citizenRow(citizenRef);

@@ -1,0 +1,20 @@
+/** Auditors' replays of any case, item, member or inquiry stream; re-exported by the lib's index.ts. */
+export { parseAsOfView, parseDiffRequest, parseInstant } from './as-of-view';
+export type { AsOfView, AuditParamProblem, DiffTime, Parsed } from './as-of-view';
+export { AUDITED_STREAM_PREFIXES, aggregateOfStream } from './audited-stream';
+export { effectiveTimes, selectEvents } from './select-events';
+export { jsonDiff } from './json-diff';
+export type { StateChange } from './json-diff';
+export { replayAsOf } from './get-state-as-of/replay-as-of';
+export type { AsOfState } from './get-state-as-of/replay-as-of';
+export { GetStateAsOfQuery } from './get-state-as-of/get-state-as-of.query';
+export { streamHistory } from './get-history/stream-history';
+export type { HistoryEntry, StreamHistory } from './get-history/stream-history';
+export { GetStreamHistoryQuery } from './get-history/get-history.query';
+export { diffStates } from './get-diff/state-diff';
+export type { DiffEnd, StateDiff } from './get-diff/state-diff';
+export { GetStateDiffQuery } from './get-diff/get-diff.query';
+export { exportLine } from './export-stream/export-line';
+export type { ExportedEvent } from './export-stream/export-line';
+export { ExportStreamQuery } from './export-stream/export-stream.query';
+export type { StreamExport } from './export-stream/export-stream.handler';
