@@ -61,4 +61,4 @@ if [ -n "$expected_last" ] && [ "$prev" != "$expected_last" ]; then
   echo "FAILED: the last hash $prev is not the expected $expected_last: events are missing at the end" >&2
   exit 1
 fi
-echo "OK: $next events of $stream verified, revisions 0 to $((next - 1)); last hash $prev"
+echo "OK: $stream verified: $next events, revisions 0 to $((next - 1)); last hash $prev"

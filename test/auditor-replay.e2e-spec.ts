@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCaseNumber, type CitizenCaseState } from '@casetrail/case-management';
-import { canonicalJson, chainHash, contentDigest, EVENT_STORE, GENESIS_HASH, type EventStore } from '@casetrail/event-store';
+import { chainHash, contentDigest, EVENT_STORE, GENESIS_HASH, type EventStore } from '@casetrail/event-store';
 import { PERSONAL_DATA_VAULT, parseCprNumber, type PersonalDataVault } from '@casetrail/personal-data';
 import { uuidv7, type Role } from '@casetrail/platform';
 import { startTestApi, type TestApi } from './support/api-test-app';
@@ -213,7 +213,7 @@ describe('auditor replay over HTTP', () => {
     expect(effective.body.events.map((e: { revision: number }) => e.revision)).toEqual([2, 3, 5, 6]);
     expect(effective.body.changes.map((c: { path: string }) => c.path)).toEqual([
       'closure',
-      'discoveries',
+      'discoveries[0]',
       'eventIds',
       'repayments.r-1',
       'sanctions.s-1.eventIds',
@@ -224,7 +224,7 @@ describe('auditor replay over HTTP', () => {
 
   it('exports the events as NDJSON with their hashes, verifiable by the documented script, with no CPR number in it', async () => {
     const token = await api.token(['auditor'], 'auditor-dpo');
-    const response = await api.app.inject({ method: 'GET', url: `/cases/${stream}/export`, headers: { authorization: `Bearer ${token}` } });
+    const response = await api.app.inject({ method: 'GET', url: `/cases/${stream}/export`, headers: { authorization: `Bearer ${token}`, 'x-purpose': 'external audit of the case history' } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/x-ndjson/);
     expect(response.headers.etag).toBe('"6"');
@@ -246,7 +246,7 @@ describe('auditor replay over HTTP', () => {
     expect(response.body).not.toContain(parseCprNumber(CPR).digits());
     expect(response.body).not.toContain(CPR);
     expect(response.body).not.toMatch(CPR_LIKE);
-    expect(canonicalJson(JSON.parse(lines[1]).data)).toContain('"amountDeductedOre":1234500');
+    expect(lines[1]).toContain('"amountDeductedOre":1234500');
 
     const tools = spawnSync('sh', ['-c', 'command -v jq && command -v sha256sum'], { encoding: 'utf8' });
     if (tools.status !== 0) {
@@ -259,7 +259,7 @@ describe('auditor replay over HTTP', () => {
       const verify = (...args: string[]) => spawnSync('sh', [VERIFY_SCRIPT, file, ...args], { encoding: 'utf8' });
       writeFileSync(file, response.body);
       const ok = verify(previous);
-      expect({ status: ok.status, stdout: ok.stdout, stderr: ok.stderr }).toEqual({ status: 0, stdout: `OK: 7 events of ${stream} verified, revisions 0 to 6; last hash ${previous}\n`, stderr: '' });
+      expect({ status: ok.status, stdout: ok.stdout, stderr: ok.stderr }).toEqual({ status: 0, stdout: `OK: ${stream} verified: 7 events, revisions 0 to 6; last hash ${previous}\n`, stderr: '' });
 
       writeFileSync(file, response.body.replace('"amountDeductedOre":1234500', '"amountDeductedOre":1234501'));
       const changed = verify();
@@ -276,7 +276,6 @@ describe('auditor replay over HTTP', () => {
       const cut = verify(previous);
       expect(cut.status).toBe(1);
       expect(cut.stderr).toMatch(/events are missing at the end/);
-      expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(7);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -326,7 +325,7 @@ describe('auditor replay over HTTP', () => {
     ['/diff?from=2023-06-28T00:00:00Z&to=2023-08-29T00:00:00Z&view=revision', 'AUDIT.INVALID_DIFF_VIEW'],
   ])('refuses %s with 400 %s', async (path, code) => {
     const response = await get(path);
-    expect({ status: response.statusCode, code: response.body.code, type: response.headers['content-type'] }).toEqual({ status: 400, code, type: 'application/problem+json' });
+    expect({ status: response.statusCode, code: response.body.code, type: response.headers['content-type'] }).toEqual({ status: 400, code, type: expect.stringMatching(/^application\/problem\+json/) });
   });
 
   it('refuses stream names that are not an audited stream (400) and streams with nothing recorded (404)', async () => {

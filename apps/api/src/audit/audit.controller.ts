@@ -16,6 +16,7 @@ import {
 } from '@casetrail/case-management';
 import { Roles } from '@casetrail/platform';
 import type { FastifyReply } from 'fastify';
+import { RecordsCitizenAccess } from '../access-log/records-citizen-access.decorator';
 import { ApiReadResponses } from '../http/api-docs';
 import { diffView, historyView, requireValid } from './audit-views';
 import { AsOfQueryDto, DiffQueryDto } from './dto/as-of-query.dto';
@@ -33,6 +34,7 @@ export class AuditController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':stream/state')
+  @RecordsCitizenAccess({ streamParam: 'stream' })
   @Roles('auditor', 'admin')
   @ApiOperation({ summary: 'The state as of a revision, a recorded time (what was known then) or an effective time (the world then, as known today)' })
   @ApiReadResponses()
@@ -41,6 +43,7 @@ export class AuditController {
   }
 
   @Get(':stream/history')
+  @RecordsCitizenAccess({ streamParam: 'stream' })
   @Roles('auditor', 'admin')
   @ApiOperation({ summary: 'Every event in revision order with its effective and recorded time, actor, correlation id and a one-line summary' })
   @ApiReadResponses()
@@ -51,6 +54,7 @@ export class AuditController {
   }
 
   @Get(':stream/diff')
+  @RecordsCitizenAccess({ streamParam: 'stream' })
   @Roles('auditor', 'admin')
   @ApiOperation({ summary: 'What changed between two moments: the events in between and each changed state path with its value before and after' })
   @ApiReadResponses()
@@ -60,6 +64,7 @@ export class AuditController {
   }
 
   @Get(':stream/export')
+  @RecordsCitizenAccess({ streamParam: 'stream' })
   @Roles('auditor', 'admin')
   @ApiOperation({
     summary:

@@ -6,6 +6,10 @@ describe('canonical JSON and event hashes', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: null, y: 'æ' }], c: true } })).toBe('{"a":{"c":true,"d":[3,{"y":"æ","z":null}]},"b":1}');
   });
 
+  it('writes DEL escaped and negative zero as -0, as jq does', () => {
+    expect(canonicalJson({ text: 'a\u007fb', zero: -0 })).toBe('{"text":"a\\u007fb","zero":-0}');
+  });
+
   it('gives the same digest whatever the key order, and another digest for one changed byte', () => {
     const event = { id: 'e-1', type: 'SanctionImposed', data: { amountDeductedOre: 1234500, breachDate: '2021-03-01' }, metadata: { actor: 'a' } };
     const reordered = { metadata: { actor: 'a' }, data: { breachDate: '2021-03-01', amountDeductedOre: 1234500 }, type: 'SanctionImposed', id: 'e-1' };

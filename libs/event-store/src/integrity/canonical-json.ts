@@ -9,7 +9,15 @@ export function canonicalJson(value: unknown): string {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    return `{${entries.map(([k, v]) => `${jsonString(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
+  if (typeof value === 'string') return jsonString(value);
+  // jq prints negative zero as -0; JSON.stringify as 0.
+  if (typeof value === 'number' && Object.is(value, -0)) return '-0';
   return JSON.stringify(value ?? null);
+}
+
+/** A JSON string as jq writes it: like JSON.stringify, but DEL (U+007F) escaped too. */
+function jsonString(text: string): string {
+  return JSON.stringify(text).replace(/\u007f/g, '\\u007f');
 }

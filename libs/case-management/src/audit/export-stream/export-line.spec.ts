@@ -1,4 +1,4 @@
-import { canonicalJson, chainHash, contentDigest, GENESIS_HASH } from '@casetrail/event-store';
+import { chainHash, contentDigest, GENESIS_HASH } from '@casetrail/event-store';
 import { stored } from '../fixtures/audited-case.fixtures';
 import { exportLine } from './export-line';
 
@@ -22,7 +22,6 @@ describe('an export line', () => {
       hash: chainHash(GENESIS_HASH, event.streamName, 0, digest),
     });
     expect(contentDigest(parsed)).toBe(digest);
-    expect(canonicalJson({ id: parsed.id, type: parsed.type, data: parsed.data, metadata: parsed.metadata })).toContain('"recordedAt":"2023-10-02T14:00:00.000Z"');
   });
 
   it('carries null digests for an event stored without them, so that verification fails on it', () => {
