@@ -290,7 +290,7 @@ describe('a committee item over HTTP', () => {
     const fetched = await api.get(received.headers.location as string, { as: ['auditor'] });
     expect(fetched.statusCode).toBe(200);
     expect(fetched.headers.etag).toBe('"0"');
-    expect(fetched.body.state).toEqual({ status: 'RECEIVED', inquiryId: received.body.inquiryId, ...body });
+    expect(fetched.body.state).toEqual({ status: 'RECEIVED', inquiryId: received.body.inquiryId, ...body, drafts: {}, answer: null });
     expect((await api.get(received.headers.location as string, { as: ['appeals-liaison'] })).statusCode).toBe(200);
     for (const role of ['caseworker', 'committee-secretary'] as Role[]) {
       expect((await api.get(received.headers.location as string, { as: [role] })).statusCode).toBe(403);

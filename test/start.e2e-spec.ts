@@ -25,7 +25,8 @@ describe('npm start (the built API on embedded PostgreSQL)', () => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
     apiPort = await freePort();
     const { DATABASE_URL: _db, TEST_DATABASE_URL: _test, EVENTSTORE_CONNECTION_STRING: _es, ...rest } = process.env;
-    env = { ...rest, PORT: String(apiPort), EMBEDDED_POSTGRES_DIR: join(dataDir, 'postgres'), EMBEDDED_POSTGRES_PORT: String(await freePort()), LOG_LEVEL: 'info' };
+    // As on a fresh clone: the data directory does not exist yet; secrets and the server go below it.
+    env = { ...rest, PORT: String(apiPort), DATA_DIR: join(dataDir, 'data'), EMBEDDED_POSTGRES_PORT: String(await freePort()), LOG_LEVEL: 'info' };
   });
   const children: ChildProcess[] = [];
   afterAll(async () => {
@@ -65,7 +66,7 @@ describe('npm start (the built API on embedded PostgreSQL)', () => {
     expect(first.output()).toContain('initialising embedded PostgreSQL');
     first.process.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(join(dataDir, 'data', 'postgres', 'postmaster.pid'))).toBe(false);
     const lines = first.output().trim().split('\n');
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
   });
@@ -83,7 +84,7 @@ describe('npm start (the built API on embedded PostgreSQL)', () => {
     await healthy();
     killed.process.kill('SIGKILL');
     await killed.exited;
-    const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
+    const pidFile = join(dataDir, 'data', 'postgres', 'postmaster.pid');
     const orphan = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
     expect(() => process.kill(orphan, 0)).not.toThrow();
 

@@ -10,6 +10,8 @@ export interface Phase {
   readonly nodeCpuSeconds: number;
   /** Null when the server is not on this machine. */
   readonly serverCpuSeconds: number | null;
+  /** CPU other processes on the machine took meanwhile (a shared machine disturbs the figures). */
+  readonly otherCpuSeconds: number | null;
 }
 
 export interface RawReadRow extends Phase {
@@ -69,6 +71,7 @@ const COLUMNS: readonly Column[] = [
   { title: 'Seen events/s', align: 'right' },
   { title: 'Node CPU s', align: 'right' },
   { title: 'PostgreSQL CPU s', align: 'right' },
+  { title: 'Other processes CPU s', align: 'right' },
 ];
 
 const STEP_COLUMNS: readonly Column[] = [
@@ -137,7 +140,8 @@ function describeSetup({ generator, load, server, machine, readPage }: RebuildRe
 }
 
 function figureRows(report: RebuildReport): string[][] {
-  const cpu = (phase: Phase) => [phase.nodeCpuSeconds.toFixed(1), phase.serverCpuSeconds === null ? 'n/a' : phase.serverCpuSeconds.toFixed(1)];
+  const seconds = (value: number | null) => (value === null ? 'n/a' : value.toFixed(1));
+  const cpu = (phase: Phase) => [seconds(phase.nodeCpuSeconds), seconds(phase.serverCpuSeconds), seconds(phase.otherCpuSeconds)];
   const logEvents = report.generator.events;
   return [
     ...report.rawReads.map((raw) => [

@@ -113,6 +113,20 @@ export class ServerCpu {
   }
 }
 
+/**
+ * CPU seconds the whole machine was busy (all cores, everything but idle and iowait), from
+ * /proc/stat; null where there is none. Less ours, it is what other processes took meanwhile.
+ */
+export function machineBusySeconds(): number | null {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const ticks = fields.slice(0, 8).map(Number);
+    return (ticks.reduce((a, b) => a + b, 0) - ticks[3] - ticks[4]) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** Node's own CPU seconds (user + system) since the process started. */
 export function nodeCpuSeconds(): number {
   const { user, system } = process.cpuUsage();

@@ -16,7 +16,7 @@ import { machineInfo } from '../shared/machine-info';
 import { GENERATOR_DEFAULTS, generateEvents } from './event-generator';
 import { BATCHES_PER_TRANSACTION, LOAD_BATCH, loadEvents, type LoadResult } from './load-events';
 import { printReport, writeReport, type Phase, type ProjectionRow, type RawReadRow, type RebuildReport } from './rebuild-report';
-import { ServerCpu, StepTimes, nodeCpuSeconds, timedProjection, timedStore } from './rebuild-timing';
+import { ServerCpu, StepTimes, machineBusySeconds, nodeCpuSeconds, timedProjection, timedStore } from './rebuild-timing';
 
 const EVENTS = readInteger('BENCH_EVENTS', 1_000_000, 1);
 const SEED = readInteger('BENCH_SEED', 20_261_122, 0);
@@ -80,7 +80,7 @@ async function loadLog(pool: Pool): Promise<LoadResult> {
 
 /** The read-model schema, through its TypeORM migrations, as the projector and the CLI create it. */
 async function prepareReadModels(url: string): Promise<void> {
-  const dataSource = createReadModelDataSource(url, { poolSize: 1 });
+  const dataSource = createReadModelDataSource(url);
   await dataSource.initialize();
   try {
     await migrateReadModels(dataSource);
@@ -187,14 +187,19 @@ function startPhase(cpu: ServerCpu): RunningPhase {
   const startedAt = performance.now();
   const node = nodeCpuSeconds();
   const server = cpu.seconds();
+  const machine = machineBusySeconds();
   return {
     startedAt,
     end: () => {
       const serverNow = cpu.seconds();
+      const machineNow = machineBusySeconds();
+      const nodeCpu = nodeCpuSeconds() - node;
+      const serverCpu = server === null || serverNow === null ? null : serverNow - server;
       return {
         seconds: (performance.now() - startedAt) / 1000,
-        nodeCpuSeconds: nodeCpuSeconds() - node,
-        serverCpuSeconds: server === null || serverNow === null ? null : serverNow - server,
+        nodeCpuSeconds: nodeCpu,
+        serverCpuSeconds: serverCpu,
+        otherCpuSeconds: machine === null || machineNow === null || serverCpu === null ? null : Math.max(0, machineNow - machine - nodeCpu - serverCpu),
       };
     },
   };

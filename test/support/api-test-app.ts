@@ -15,7 +15,15 @@ export interface RequestOptions {
   readonly as?: readonly Role[] | null;
   readonly subject?: string;
   readonly headers?: Record<string, string>;
+  /**
+   * X-Purpose of a GET, which reads of a citizen's case require (access log); default
+   * {@link TEST_READ_PURPOSE}, `null` sends none. Ignored when `headers` has X-Purpose.
+   */
+  readonly purpose?: string | null;
 }
+
+/** The purpose test reads state unless told otherwise. */
+export const TEST_READ_PURPOSE = 'casetrail end-to-end test';
 
 /**
  * The real API (same factory as production) on a fresh database, with test keys, a logger whose
@@ -38,6 +46,8 @@ export interface TestApiOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** The server's clock; set `clock.now` to record facts at a chosen recorded time. */
   readonly clock?: TestClock;
+  /** A database of the test's own (e.g. on a server it stops and starts); default: a fresh test database. */
+  readonly database?: TestDatabase;
 }
 
 /** A clock a test moves: `now` undefined means the real time. */
@@ -46,7 +56,7 @@ export interface TestClock {
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const secret = randomBytes(32);
   const secrets: ResolvedSecrets = {
     jwt: { issuer: 'casetrail-test', audience: 'casetrail-api', algorithm: 'HS256', secret },
@@ -56,7 +66,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   };
   const logLines: string[] = [];
   const logger = new JsonLogger('debug', 'test-api', (line) => logLines.push(line));
-  const config = loadConfig({ ...options.env, DATABASE_URL: database.url, NODE_ENV: 'test', ...(options.projector ? { PROJECTOR_IN_API: 'true' } : {}) });
+  // Tests send many requests as one user; a test of the rate limit sets RATE_LIMIT_PER_MINUTE low.
+  const config = loadConfig({ RATE_LIMIT_PER_MINUTE: '1000000', ...options.env, DATABASE_URL: database.url, NODE_ENV: 'test', ...(options.projector ? { PROJECTOR_IN_API: 'true' } : {}) });
   const app = await createApiApp({
     config,
     logger,
@@ -71,6 +82,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   async function send(method: 'GET' | 'POST', url: string, body: unknown, options: RequestOptions = {}): Promise<TestResponse> {
     const roles = options.as === undefined ? (['admin'] as const) : options.as;
     const headers: Record<string, string> = { ...options.headers };
+    const purpose = options.purpose === undefined ? TEST_READ_PURPOSE : options.purpose;
+    if (method === 'GET' && purpose !== null && !Object.keys(headers).some((name) => name.toLowerCase() === 'x-purpose')) headers['x-purpose'] = purpose;
     if (roles !== null) headers.authorization = `Bearer ${await token(roles, options.subject)}`;
     const response = await app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
     let parsed: unknown = response.body;

@@ -9,7 +9,7 @@ import {
   type FixtureReview,
   type IsoDate,
 } from '@casetrail/testing';
-import type { TestApi, TestResponse } from './api-test-app';
+import type { TestApi, TestClock, TestResponse } from './api-test-app';
 
 const CASEWORKER = { as: ['caseworker'] as readonly Role[], subject: 'caseworker-fixture-a' };
 
@@ -27,6 +27,14 @@ export interface LoadedFixtureA {
 
 type Api = Pick<TestApi, 'post'>;
 
+export interface LoadOptions {
+  /**
+   * The test server's clock: when given, each fact is also recorded at its own date (10:00 UTC),
+   * so that "as known on" a date means what the fixture says was known then. Restored afterwards.
+   */
+  readonly clock?: TestClock;
+}
+
 interface Fact {
   readonly date: IsoDate;
   /** Orders facts of one day: a case is opened before its sanction is imposed, reviewed, repaid. */
@@ -43,8 +51,8 @@ interface Fact {
  * its own date. Every response must have the expected status and store exactly one event. The
  * later facts (after 2023-08-29) are posted only with `includeLaterFacts`.
  */
-export async function loadFixtureAThroughApi(api: Api, options: { includeLaterFacts?: boolean } = {}): Promise<LoadedFixtureA> {
-  const loader = new FixtureALoader(api);
+export async function loadFixtureAThroughApi(api: Api, options: { includeLaterFacts?: boolean } & LoadOptions = {}): Promise<LoadedFixtureA> {
+  const loader = new FixtureALoader(api, undefined, options.clock);
   const facts = ACCEPTANCE_FIXTURE_A.citizens.flatMap((citizen) => loader.citizenFacts(citizen));
   const ordered = facts
     .map((fact, index) => ({ fact, index }))
@@ -52,12 +60,12 @@ export async function loadFixtureAThroughApi(api: Api, options: { includeLaterFa
     .map(({ fact }) => fact);
   await loader.post(ordered);
   const loaded = loader.result(loader.lastPosition);
-  return options.includeLaterFacts ? loadFixtureALaterFactsThroughApi(api, loaded) : loaded;
+  return options.includeLaterFacts ? loadFixtureALaterFactsThroughApi(api, loaded, options) : loaded;
 }
 
 /** Posts the fixture's later facts, after {@link loadFixtureAThroughApi} loaded the rest. */
-export async function loadFixtureALaterFactsThroughApi(api: Api, loaded: LoadedFixtureA): Promise<LoadedFixtureA> {
-  const loader = new FixtureALoader(api, loaded);
+export async function loadFixtureALaterFactsThroughApi(api: Api, loaded: LoadedFixtureA, options: LoadOptions = {}): Promise<LoadedFixtureA> {
+  const loader = new FixtureALoader(api, loaded, options.clock);
   await loader.post(ACCEPTANCE_FIXTURE_A.laterFacts.map((fact) => loader.laterFact(fact)));
   return loader.result(loaded.knownOnPosition);
 }
@@ -72,6 +80,7 @@ class FixtureALoader {
   constructor(
     private readonly api: Api,
     from?: LoadedFixtureA,
+    private readonly clock?: TestClock,
   ) {
     this.caseIds = { ...from?.caseIds };
     this.sanctionIds = { ...from?.sanctionIds };
@@ -127,17 +136,25 @@ class FixtureALoader {
 
   /** Sends the facts one after another, stopping at the first surprise with the fact's label. */
   async post(facts: readonly Fact[]): Promise<void> {
-    for (const fact of facts) {
-      const response = await fact.send();
-      this.requests++;
-      const body = (response.body ?? {}) as Record<string, unknown>;
-      const events = Array.isArray(body.events) ? body.events.length : 0;
-      if (response.statusCode !== fact.status || events !== 1) {
-        throw new Error(`fixture A, ${fact.label} (${fact.date}): expected ${fact.status} with one event, got ${response.statusCode} ${JSON.stringify(body)}`);
-      }
-      this.lastPosition = BigInt(String(body.position));
-      fact.keep?.(body);
+    const before = this.clock?.now;
+    try {
+      for (const fact of facts) await this.postOne(fact);
+    } finally {
+      if (this.clock) this.clock.now = before;
     }
+  }
+
+  private async postOne(fact: Fact): Promise<void> {
+    if (this.clock) this.clock.now = new Date(at(fact.date));
+    const response = await fact.send();
+    this.requests++;
+    const body = (response.body ?? {}) as Record<string, unknown>;
+    const events = Array.isArray(body.events) ? body.events.length : 0;
+    if (response.statusCode !== fact.status || events !== 1) {
+      throw new Error(`fixture A, ${fact.label} (${fact.date}): expected ${fact.status} with one event, got ${response.statusCode} ${JSON.stringify(body)}`);
+    }
+    this.lastPosition = BigInt(String(body.position));
+    fact.keep?.(body);
   }
 
   result(knownOnPosition: bigint): LoadedFixtureA {

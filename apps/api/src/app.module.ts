@@ -6,12 +6,14 @@ import { CaseManagementModule } from '@casetrail/case-management';
 import { ReadModelsModule } from '@casetrail/case-read-models';
 import { EventStoreModule } from '@casetrail/event-store';
 import { PersonalDataModule } from '@casetrail/personal-data';
-import { AuthGuard, JWT_VERIFIER, JwtVerifier, PlatformModule, SECRETS, type PlatformOptions, type ResolvedSecrets } from '@casetrail/platform';
+import { JWT_VERIFIER, JwtVerifier, PlatformModule, SECRETS, type PlatformOptions, type ResolvedSecrets } from '@casetrail/platform';
 import { AuditController } from './audit/audit.controller';
 import { CitizenCaseRepaymentsController } from './citizen-cases/citizen-case-repayments.controller';
 import { CitizenCasesController } from './citizen-cases/citizen-cases.controller';
+import { CitizensController } from './citizens/citizens.controller';
 import { CommitteeItemsController } from './committee-items/committee-items.controller';
 import { CommitteeMembersController } from './committee-members/committee-members.controller';
+import { EvidenceController } from './evidence/evidence.controller';
 import { HealthController } from './health/health.controller';
 import { IntegrityController } from './integrity/integrity.controller';
 import { ApiMetrics } from './metrics/api-metrics';
@@ -24,7 +26,11 @@ import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { ProjectionsController } from './projections/projections.controller';
 import { CaseReadModelsController } from './read-models/case-read-models.controller';
 import { CommitteeReadModelsController } from './read-models/committee-read-models.controller';
+import { EvidenceReportsController } from './reports/evidence-reports.controller';
+import { SanctionReviewController } from './reports/sanction-review.controller';
 import { CheckpointWaiter } from './read-models/read-your-writes/checkpoint-waiter';
+import { ROUTE_POLICY } from './security/route-policy';
+import { ROUTE_POLICY_TABLE, RoutePolicyGuard } from './security/route-policy.guard';
 
 @Module({})
 export class AppModule {
@@ -54,6 +60,10 @@ export class AppModule {
         IntegrityController,
         MetricsController,
         AuditController,
+        CitizensController,
+        EvidenceController,
+        EvidenceReportsController,
+        SanctionReviewController,
       ],
       providers: [
         { provide: JWT_VERIFIER, inject: [SECRETS], useFactory: (secrets: ResolvedSecrets) => new JwtVerifier(secrets.jwt) },
@@ -66,7 +76,8 @@ export class AppModule {
         IdempotencyStore,
         { provide: ApiMetrics, useFactory: () => new ApiMetrics() },
         CheckpointWaiter,
-        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: ROUTE_POLICY_TABLE, useValue: ROUTE_POLICY },
+        { provide: APP_GUARD, useClass: RoutePolicyGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -7,6 +7,10 @@ import { ListCommitteeItemsHandler } from './committee-minutes/list-committee-it
 import { GetProjectionStatusHandler } from './operations/get-projection-status.handler';
 import { ListParkedEventsHandler } from './operations/list-parked-events.handler';
 import { RetryParkedEventsHandler } from './operations/retry-parked-events.handler';
+import { GetComplaintStatisticsHandler } from './reports/complaint-statistics/get-complaint-statistics.handler';
+import { GetExtractReconciliationHandler } from './reports/extract-reconciliation/get-extract-reconciliation.handler';
+import { ReproduceReportHandler } from './reports/reproduce-report/reproduce-report.handler';
+import { GetSanctionReviewHandler } from './reports/sanction-review/get-sanction-review.handler';
 
 /**
  * The read side's query handlers (they read the read-model tables directly), and the operators'
@@ -22,4 +26,8 @@ export const READ_MODEL_QUERY_HANDLERS = [
   GetProjectionStatusHandler,
   ListParkedEventsHandler,
   RetryParkedEventsHandler,
+  GetExtractReconciliationHandler,
+  GetComplaintStatisticsHandler,
+  GetSanctionReviewHandler,
+  ReproduceReportHandler,
 ];

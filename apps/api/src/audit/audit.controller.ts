@@ -14,7 +14,6 @@ import {
   type StreamExport,
   type StreamHistory,
 } from '@casetrail/case-management';
-import { Roles } from '@casetrail/platform';
 import type { FastifyReply } from 'fastify';
 import { RecordsCitizenAccess } from '../access-log/records-citizen-access.decorator';
 import { ApiReadResponses } from '../http/api-docs';
@@ -35,7 +34,6 @@ export class AuditController {
 
   @Get(':stream/state')
   @RecordsCitizenAccess({ streamParam: 'stream' })
-  @Roles('auditor', 'admin')
   @ApiOperation({ summary: 'The state as of a revision, a recorded time (what was known then) or an effective time (the world then, as known today)' })
   @ApiReadResponses()
   state(@Param('stream', ParseStreamNamePipe) stream: string, @Query() query: AsOfQueryDto): Promise<AsOfState> {
@@ -44,7 +42,6 @@ export class AuditController {
 
   @Get(':stream/history')
   @RecordsCitizenAccess({ streamParam: 'stream' })
-  @Roles('auditor', 'admin')
   @ApiOperation({ summary: 'Every event in revision order with its effective and recorded time, actor, correlation id and a one-line summary' })
   @ApiReadResponses()
   async history(@Param('stream', ParseStreamNamePipe) stream: string, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -55,7 +52,6 @@ export class AuditController {
 
   @Get(':stream/diff')
   @RecordsCitizenAccess({ streamParam: 'stream' })
-  @Roles('auditor', 'admin')
   @ApiOperation({ summary: 'What changed between two moments: the events in between and each changed state path with its value before and after' })
   @ApiReadResponses()
   async diff(@Param('stream', ParseStreamNamePipe) stream: string, @Query() query: DiffQueryDto) {
@@ -65,7 +61,6 @@ export class AuditController {
 
   @Get(':stream/export')
   @RecordsCitizenAccess({ streamParam: 'stream' })
-  @Roles('auditor', 'admin')
   @ApiOperation({
     summary:
       'The events as NDJSON, one per line in revision order, with content digests and chain hashes; verify with docs/verify-export.sh. ETag is the last revision, X-Stream-Hash the last hash',

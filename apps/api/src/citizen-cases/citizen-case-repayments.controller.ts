@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AssessRepaymentCommand, IssueRepaymentCommand, ScheduleRepaymentCommand, type CitizenCaseEvent } from '@casetrail/case-management';
 import type { CommandResult } from '@casetrail/event-store';
-import { Roles, uuidv7 } from '@casetrail/platform';
+import { uuidv7 } from '@casetrail/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiCommandResponses } from '../http/api-docs';
 import { commandContext, ifMatchRevision } from '../http/request-context';
@@ -22,7 +22,6 @@ export class CitizenCaseRepaymentsController {
 
   @Post()
   @HttpCode(201)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: 'Assess a repayment of sanctions found in error, at most what they deducted' })
   @ApiCommandResponses({ created: true })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision (ETag) the change is based on' })
@@ -40,7 +39,6 @@ export class CitizenCaseRepaymentsController {
 
   @Post(':repaymentId/schedule')
   @HttpCode(200)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: 'Schedule an assessed repayment for payment' })
   @ApiCommandResponses()
   async scheduleRepayment(
@@ -57,7 +55,6 @@ export class CitizenCaseRepaymentsController {
 
   @Post(':repaymentId/issue')
   @HttpCode(200)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: 'Record that an assessed repayment was paid out' })
   @ApiCommandResponses()
   async issueRepayment(

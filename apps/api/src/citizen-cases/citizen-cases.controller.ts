@@ -18,8 +18,9 @@ import {
 } from '@casetrail/case-management';
 import type { CommandResult } from '@casetrail/event-store';
 import { PERSONAL_DATA_VAULT, parseCprNumber, type PersonalDataVault } from '@casetrail/personal-data';
-import { Roles, uuidv7 } from '@casetrail/platform';
+import { uuidv7 } from '@casetrail/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RecordsCitizenAccess } from '../access-log/records-citizen-access.decorator';
 import { ApiCommandResponses, ApiReadResponses } from '../http/api-docs';
 import { commandContext, ifMatchRevision } from '../http/request-context';
 import { commandResponse, type CommandResponse } from '../http/command-response';
@@ -49,7 +50,6 @@ export class CitizenCasesController {
 
   @Post()
   @HttpCode(201)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: 'Open a citizen case; the CPR number goes to the vault, the case gets a pseudonymous reference' })
   @ApiCommandResponses({ created: true })
   async openCase(@Body() body: OpenCaseDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
@@ -65,9 +65,9 @@ export class CitizenCasesController {
   }
 
   @Get(':caseId')
-  @Roles('caseworker', 'auditor', 'appeals-liaison', 'admin')
   @ApiOperation({ summary: "The case's current state, folded from its events; ETag is its revision" })
   @ApiReadResponses()
+  @RecordsCitizenAccess({ caseIdParam: 'caseId' })
   async getCase(@Param('caseId', ParseIdPipe) caseId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<AggregateView<CitizenCaseState>> {
     const view = await this.queries.execute<GetCitizenCaseQuery, AggregateView<CitizenCaseState>>(new GetCitizenCaseQuery(caseId));
     void reply.header('ETag', `"${view.revision}"`);
@@ -76,7 +76,6 @@ export class CitizenCasesController {
 
   @Post(':caseId/sanctions')
   @HttpCode(201)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: 'Impose a sanction; its legal basis follows from its type in the catalogue' })
   @ApiCommandResponses({ created: true })
   @ApiHeader(IF_MATCH)
@@ -99,7 +98,6 @@ export class CitizenCasesController {
 
   @Post(':caseId/discoveries')
   @HttpCode(200)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: 'Record how the citizen was found in a review; a source already recorded changes nothing' })
   @ApiCommandResponses()
   async identifyCitizen(
@@ -115,7 +113,6 @@ export class CitizenCasesController {
 
   @Post(':caseId/sanctions/:sanctionId/reviews')
   @HttpCode(200)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: 'Review a sanction decision: correct, or in error with the categories of error' })
   @ApiCommandResponses()
   async reviewSanction(
@@ -137,7 +134,6 @@ export class CitizenCasesController {
 
   @Post(':caseId/appeals')
   @HttpCode(201)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: 'Record an appeal to Ankestyrelsen against sanctions (or another decision) in the case' })
   @ApiCommandResponses({ created: true })
   @ApiHeader(IF_MATCH)
@@ -155,7 +151,6 @@ export class CitizenCasesController {
 
   @Post(':caseId/appeals/:appealId/decision')
   @HttpCode(200)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: "Record Ankestyrelsen's decision on an appeal" })
   @ApiCommandResponses()
   async decideAppeal(
@@ -172,7 +167,6 @@ export class CitizenCasesController {
 
   @Post(':caseId/closure')
   @HttpCode(200)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: 'Close the case with a reason' })
   @ApiCommandResponses()
   async closeCase(
@@ -188,7 +182,6 @@ export class CitizenCasesController {
 
   @Post(':caseId/reopening')
   @HttpCode(200)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: 'Reopen a closed case, saying why' })
   @ApiCommandResponses()
   async reopenCase(
@@ -204,7 +197,6 @@ export class CitizenCasesController {
 
   @Post(':caseId/corrections')
   @HttpCode(200)
-  @Roles('caseworker', 'admin')
   @ApiOperation({ summary: 'Correct a wrong fact of the case, a sanction or a review by a new event naming the one it corrects' })
   @ApiCommandResponses()
   async correctFact(

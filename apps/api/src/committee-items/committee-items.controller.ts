@@ -17,7 +17,7 @@ import {
   type CommitteeItemState,
 } from '@casetrail/case-management';
 import type { CommandResult } from '@casetrail/event-store';
-import { CurrentUser, Roles, uuidv7, type AuthenticatedUser } from '@casetrail/platform';
+import { CurrentUser, uuidv7, type AuthenticatedUser } from '@casetrail/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiCommandResponses, ApiReadResponses } from '../http/api-docs';
 import { commandResponse, type CommandResponse } from '../http/command-response';
@@ -46,7 +46,6 @@ export class CommitteeItemsController {
 
   @Post()
   @HttpCode(201)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: 'Open an agenda item under a new stable id' })
   @ApiCommandResponses({ created: true })
   async openItem(@Body() body: OpenItemDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
@@ -63,7 +62,6 @@ export class CommitteeItemsController {
 
   @Post(':itemId/recommendation')
   @HttpCode(200)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: "Record the administration's recommendation (indstilling)" })
   @ApiCommandResponses()
   async makeRecommendation(
@@ -80,7 +78,6 @@ export class CommitteeItemsController {
 
   @Post(':itemId/attendance')
   @HttpCode(200)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: 'Record who attended this item, with notices of absence and substitutes' })
   @ApiCommandResponses()
   async recordAttendance(
@@ -97,7 +94,6 @@ export class CommitteeItemsController {
 
   @Post(':itemId/votes')
   @HttpCode(200)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: "A present member's vote; the party on the meeting date comes from the member's record" })
   @ApiCommandResponses()
   async castVote(
@@ -114,7 +110,6 @@ export class CommitteeItemsController {
 
   @Post(':itemId/protocol-notes')
   @HttpCode(200)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: 'A protocol note (protokollat) belonging to one or more present members' })
   @ApiCommandResponses()
   async addProtocolNote(
@@ -130,7 +125,6 @@ export class CommitteeItemsController {
 
   @Post(':itemId/decision')
   @HttpCode(200)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: "The committee's decision: an outcome, the verbatim text and any amendments" })
   @ApiCommandResponses()
   async recordDecision(
@@ -147,7 +141,6 @@ export class CommitteeItemsController {
 
   @Post(':itemId/referral-demands')
   @HttpCode(200)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: 'A present member demands that the item go to the city council: it becomes referred, not final' })
   @ApiCommandResponses()
   async demandReferral(
@@ -163,7 +156,6 @@ export class CommitteeItemsController {
 
   @Post(':itemId/referrals')
   @HttpCode(200)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: 'The next body to take the decided item, and its meeting date' })
   @ApiCommandResponses()
   async scheduleReferral(
@@ -179,7 +171,6 @@ export class CommitteeItemsController {
 
   @Post(':itemId/links')
   @HttpCode(200)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: 'Relate the item to another by its stable id' })
   @ApiCommandResponses()
   async linkItem(
@@ -195,7 +186,6 @@ export class CommitteeItemsController {
   }
 
   @Get(':itemId')
-  @Roles('caseworker', 'committee-secretary', 'auditor', 'appeals-liaison', 'admin')
   @ApiOperation({
     summary: 'The item folded from its events, with its vote tally; ETag is its revision',
     description: 'A closed item (lukket punkt) shows its content to committee-secretary, auditor and admin only; other roles get { itemId, closed, committee, meetingDate, itemNumber, revision }.',

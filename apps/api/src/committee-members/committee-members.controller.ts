@@ -11,7 +11,7 @@ import {
   type CommitteeMemberState,
 } from '@casetrail/case-management';
 import type { CommandResult } from '@casetrail/event-store';
-import { Roles, uuidv7 } from '@casetrail/platform';
+import { uuidv7 } from '@casetrail/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiCommandResponses, ApiReadResponses } from '../http/api-docs';
 import { commandResponse, type CommandResponse } from '../http/command-response';
@@ -33,7 +33,6 @@ export class CommitteeMembersController {
 
   @Post()
   @HttpCode(201)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: 'Register a committee member under a new stable id' })
   @ApiCommandResponses({ created: true })
   async registerMember(@Body() body: RegisterMemberDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<CommandResponse> {
@@ -45,7 +44,6 @@ export class CommitteeMembersController {
 
   @Post(':memberId/aliases')
   @HttpCode(200)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: 'Add another spelling of the member\'s name; a known spelling changes nothing' })
   @ApiCommandResponses()
   async addAlias(
@@ -61,7 +59,6 @@ export class CommitteeMembersController {
 
   @Post(':memberId/party-memberships')
   @HttpCode(200)
-  @Roles('committee-secretary', 'admin')
   @ApiOperation({ summary: 'Record the member\'s party (or none) over a date range' })
   @ApiCommandResponses()
   async recordPartyMembership(
@@ -81,7 +78,6 @@ export class CommitteeMembersController {
   }
 
   @Get(':memberId')
-  @Roles('caseworker', 'committee-secretary', 'auditor', 'appeals-liaison', 'admin')
   @ApiOperation({ summary: 'The member: name, aliases and party periods; ETag is its revision' })
   @ApiReadResponses()
   async getMember(@Param('memberId', ParseIdPipe) memberId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<AggregateView<CommitteeMemberState>> {

@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetProjectionStatusQuery } from '@casetrail/case-read-models';
 import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
-import { PG_POOL, Public } from '@casetrail/platform';
+import { PG_POOL } from '@casetrail/platform';
 import type { FastifyReply } from 'fastify';
 import type { Pool } from 'pg';
 
@@ -27,7 +27,6 @@ interface ProjectionsHealth {
  * projection events make the status `degraded`, still 200: the API can serve, the read models
  * named stand still until an operator retries (POST /projections/:name/retry).
  */
-@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -3,7 +3,6 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetProjectionStatusQuery, type ProjectionStatus } from '@casetrail/case-read-models';
 import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
-import { Public } from '@casetrail/platform';
 import { ApiMetrics } from './api-metrics';
 
 /** Prometheus metrics: requests, commands by outcome, append latency, projection position and lag. */
@@ -21,7 +20,6 @@ export class MetricsController implements OnModuleInit {
   }
 
   @Get()
-  @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Metrics in the Prometheus text format (no personal data, no ids in labels)' })
   async scrape(): Promise<string> {

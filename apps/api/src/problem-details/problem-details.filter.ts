@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Inject, type Exception
 import { DomainError } from '@casetrail/case-management';
 import { ConcurrencyExhaustedError, EventStoreUnavailableError, PreconditionFailedError } from '@casetrail/event-store';
 import { CitizenErasedError, InvalidCprNumberError, UnknownCitizenError } from '@casetrail/personal-data';
-import { LOGGER, type JsonLogger } from '@casetrail/platform';
+import { LOGGER, isDatabaseUnavailable, type JsonLogger } from '@casetrail/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** An RFC 9457 problem document, with casetrail's `code` extension. */
@@ -25,6 +25,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -45,7 +46,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request.url.split('?')[0]);
-    if (problem.status >= 500 && !(exception instanceof EventStoreUnavailableError) && !(exception instanceof HttpException)) {
+    if (problem.status >= 500 && problem.status !== 503 && !(exception instanceof HttpException)) {
       this.logger.error({ msg: 'unhandled error', error: (exception as Error)?.name, path: problem.instance }, (exception as Error)?.stack, 'http');
     }
     if (problem.status === 503) reply.header('Retry-After', '1');
@@ -53,8 +54,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, instance: string): ProblemDetails {
-    if (exception instanceof EventStoreUnavailableError) {
-      return problem(503, 'SERVICE.UNAVAILABLE', 'The event store is unavailable; retry shortly', instance);
+    if (exception instanceof EventStoreUnavailableError || isDatabaseUnavailable(exception)) {
+      return problem(503, 'SERVICE.UNAVAILABLE', 'The database is unavailable; retry shortly', instance);
     }
     if (exception instanceof DomainError) {
       const status = exception.kind === 'not_found' ? 404 : exception.kind === 'conflict' ? 409 : 422;

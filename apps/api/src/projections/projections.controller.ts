@@ -9,7 +9,6 @@ import {
   type ProjectionStatus,
   type RetryOutcome,
 } from '@casetrail/case-read-models';
-import { Roles } from '@casetrail/platform';
 
 const PROBLEM = { description: 'RFC 9457 problem document (application/problem+json) with a dotted `code`' };
 const position = { type: 'string', pattern: '^\\d+$', description: 'Global position, a decimal string' };
@@ -25,7 +24,6 @@ export class ProjectionsController {
   ) {}
 
   @Get()
-  @Roles('admin', 'auditor')
   @ApiOperation({ summary: "Each projection's checkpoint, events applied, last move, lag in events and parked events" })
   @ApiOkResponse({
     description:
@@ -57,7 +55,6 @@ export class ProjectionsController {
   }
 
   @Get('parked')
-  @Roles('admin', 'auditor')
   @ApiOperation({ summary: 'Events a projection could not apply, oldest first; the projection waits at each until it is retried' })
   @ApiOkResponse({
     schema: {
@@ -89,7 +86,6 @@ export class ProjectionsController {
 
   @Post(':name/retry')
   @HttpCode(200)
-  @Roles('admin')
   @ApiOperation({ summary: "Release the projection's parked events: the projector tries them again within seconds (and parks them again if they still fail)" })
   @ApiOkResponse({ schema: { type: 'object', properties: { projection: { type: 'string' }, released: { type: 'integer' } } } })
   @ApiResponse({ status: 401, ...PROBLEM })

@@ -12,7 +12,7 @@ import {
   type SanctionView,
   type TimelineEntry,
 } from '@casetrail/case-read-models';
-import { Roles } from '@casetrail/platform';
+import { RecordsCitizenAccess } from '../access-log/records-citizen-access.decorator';
 import { ParseIdPipe } from '../http/id.pipe';
 import { ListAppealsDto } from './dto/list-appeals.dto';
 import { ListCasesDto } from './dto/list-cases.dto';
@@ -29,7 +29,6 @@ export class CaseReadModelsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('cases')
-  @Roles('caseworker', 'auditor', 'appeals-liaison', 'admin')
   @ApiOperation({ summary: 'Citizen cases by case number, status, owning unit, legal area and opening date (read_model.case_summary)' })
   @ApiPage(CASE_SUMMARY, 'opened_on, then case_id')
   listCases(@Query() query: ListCasesDto, @CaughtUpWith('citizen-cases') _caughtUp: void): Promise<Page<CaseSummaryView>> {
@@ -38,9 +37,9 @@ export class CaseReadModelsController {
   }
 
   @Get('cases/:caseId/timeline')
-  @Roles('caseworker', 'auditor', 'appeals-liaison', 'admin')
   @ApiOperation({ summary: "The case's events as audit-trail rows: who recorded what, effective and recorded time (read_model.audit_trail)" })
   @ApiPage(TIMELINE_ENTRY, 'revision')
+  @RecordsCitizenAccess({ caseIdParam: 'caseId' })
   caseTimeline(
     @Param('caseId', ParseIdPipe) caseId: string,
     @Query() query: PagedQueryDto,
@@ -50,9 +49,9 @@ export class CaseReadModelsController {
   }
 
   @Get('sanctions')
-  @Roles('appeals-liaison', 'auditor', 'caseworker', 'admin')
   @ApiOperation({ summary: 'Sanctions by type, stricter or not, review outcome, discovery source, breach date and case (read_model.sanction_register)' })
   @ApiPage(SANCTION, 'breach_date, then sanction_id')
+  @RecordsCitizenAccess({ caseIdQuery: 'caseId' })
   listSanctions(@Query() query: ListSanctionsDto, @CaughtUpWith('citizen-cases') _caughtUp: void): Promise<Page<SanctionView>> {
     const { sanctionType, stricter, reviewOutcome, discoverySource, breachFrom, breachTo, caseId, page, pageSize } = query;
     return this.queries.execute(
@@ -61,7 +60,6 @@ export class CaseReadModelsController {
   }
 
   @Get('appeals')
-  @Roles('appeals-liaison', 'auditor', 'admin')
   @ApiOperation({ summary: "Appeals to Ankestyrelsen by legal area, outcome and decision date (read_model.appeals_register)" })
   @ApiPage(APPEAL, 'lodged_on, then appeal_id')
   listAppeals(@Query() query: ListAppealsDto, @CaughtUpWith('citizen-cases') _caughtUp: void): Promise<Page<AppealView>> {

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetMeetingMinutesQuery, ListCommitteeItemsQuery, type Page } from '@casetrail/case-read-models';
-import { CurrentUser, Roles, type AuthenticatedUser } from '@casetrail/platform';
+import { CurrentUser, type AuthenticatedUser } from '@casetrail/platform';
 import type { FastifyReply } from 'fastify';
 import { committeeItemRowFor, mayReadContent } from '../committee-items/committee-item.visibility';
 import { ListCommitteeItemsDto, MeetingMinutesDto, MeetingParamsDto } from './dto/committee-items.dto';
@@ -22,7 +22,6 @@ export class CommitteeReadModelsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('committee-items')
-  @Roles('caseworker', 'committee-secretary', 'auditor', 'appeals-liaison', 'admin')
   @ApiOperation({ summary: 'Agenda items by committee and meeting date; a closed item shows only its existence to uncleared roles (read_model.committee_minutes)' })
   @ApiPage(COMMITTEE_ITEM, 'meeting_date, committee_id, item_number, then item_id')
   async listItems(
@@ -36,7 +35,6 @@ export class CommitteeReadModelsController {
   }
 
   @Get('committee-meetings/:committeeId/:meetingDate/minutes')
-  @Roles('caseworker', 'committee-secretary', 'auditor', 'appeals-liaison', 'admin')
   @ApiOperation({ summary: 'The Danish minutes of a meeting in item order; a closed item is only "<n>. Lukket punkt" to uncleared roles' })
   @ApiMinutes()
   async minutes(

@@ -7,6 +7,13 @@ type Examples = { readonly [Type in Event['type']]: readonly [Extract<Event, { t
 
 const CITIZEN_REF = '0b6f8a4e-1f1e-4d7e-9c53-5a1d2f0e9b11';
 const legalBasis = { law: 'aktivloven', paragraph: '40 a', subsection: '1', version: 'aktivloven § 40 a, 2014–2025' };
+const ANSWER_REPORT = {
+  kind: 'SANCTION_REVIEW',
+  parameters: { knownOn: '2023-08-29' },
+  position: '42',
+  recordedCutoff: '2023-08-29T21:59:59.999Z',
+  report: { total: { citizens: 35 } },
+};
 
 const EXAMPLES: Examples = {
   CaseOpened: [
@@ -112,6 +119,14 @@ const EXAMPLES: Examples = {
     },
     'Inquiry received from Ankestyrelsen on 2023-06-01, deadline 2023-09-01',
   ],
+  InquiryAnswerDrafted: [
+    { inquiryId: 'i-1', draftId: 'd-1', report: ANSWER_REPORT, note: 'Til udvalget', draftedOn: '2023-08-30' },
+    'Answer drafted on 2023-08-30: SANCTION_REVIEW report at log position 42, as recorded by 2023-08-29T21:59:59.999Z',
+  ],
+  InquiryAnswered: [
+    { inquiryId: 'i-1', draftId: 'd-1', report: ANSWER_REPORT, approval: { committeeItemId: 'item-2', outcome: 'ENDORSED' }, answeredOn: '2023-09-01' },
+    'Inquiry answered on 2023-09-01 with draft d-1: SANCTION_REVIEW report at log position 42, as recorded by 2023-08-29T21:59:59.999Z, approved by committee item item-2 (ENDORSED)',
+  ],
 };
 
 describe('summarise', () => {
@@ -148,7 +163,7 @@ describe('summarise', () => {
   });
 
   it('says "<Type> recorded" for a type it does not know', () => {
-    expect(summarise({ type: 'InquiryAnswered', data: { report: {} } })).toBe('InquiryAnswered recorded');
+    expect(summarise({ type: 'InquiryWithdrawn', data: { report: {} } })).toBe('InquiryWithdrawn recorded');
     expect(summarise({ type: 'toString', data: {} })).toBe('toString recorded');
     expect(summarise({ type: '', data: {} })).toBe('Event recorded');
   });

@@ -78,7 +78,18 @@ const SUMMARIES: Summaries = {
     `Party membership recorded: ${d.party === null ? 'outside any party' : text(d.party)} from ${text(d.from)}${d.to === null || d.to === undefined ? '' : ` to ${text(d.to)}`}`,
 
   InquiryReceived: (d) => `Inquiry received from ${text(d.from)} on ${text(d.receivedOn)}, deadline ${text(d.deadline)}`,
+  InquiryAnswerDrafted: (d) => `Answer drafted on ${text(d.draftedOn)}: ${answerReport(d.report)}`,
+  InquiryAnswered: (d) => {
+    const approval = asRecord(d.approval);
+    const approved = typeof approval.committeeItemId === 'string' ? `, approved by committee item ${text(approval.committeeItemId)} (${text(approval.outcome)})` : '';
+    return `Inquiry answered on ${text(d.answeredOn)} with draft ${text(d.draftId)}: ${answerReport(d.report)}${approved}`;
+  },
 };
+
+function answerReport(value: unknown): string {
+  const report = asRecord(value);
+  return `${text(report.kind)} report at log position ${text(report.position)}, as recorded by ${text(report.recordedCutoff)}`;
+}
 
 const APPEAL_OUTCOMES: Readonly<Record<string, string>> = {
   STADFAESTET: 'upheld',

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { DatabaseError, type Pool, type PoolClient, type QueryResultRow } from 'pg';
+import { isDatabaseUnavailable } from '@casetrail/platform';
 import { pageSize, validateAppend } from '../port-arguments';
 import {
   DuplicateEventIdError,
@@ -380,13 +381,9 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
 }
 
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
-
 function asUnavailable(error: unknown): unknown {
-  const code = (error as { code?: string })?.code;
-  const message = (error as Error)?.message ?? '';
-  if ((code && UNAVAILABLE_CODES.has(code)) || /Connection terminated|connection timeout/i.test(message)) {
-    return new EventStoreUnavailableError(`PostgreSQL event store unavailable: ${message}`, { cause: error });
+  if (isDatabaseUnavailable(error)) {
+    return new EventStoreUnavailableError(`PostgreSQL event store unavailable: ${(error as Error).message}`, { cause: error });
   }
   return error;
 }

@@ -115,6 +115,18 @@ describe('PersonalDataVault', () => {
     await expect(otherLookup.findCitizenRef(cpr)).resolves.toBeUndefined();
   });
 
+  it('gives the keyed lookup hash it finds citizens by, which depends on the lookup key', async () => {
+    const cpr = parseCprNumber('1112131415');
+    await vault.registerCitizen(cpr);
+    const hash = vault.lookupHash(cpr);
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(hash).toBe(vault.lookupHash(parseCprNumber('111213-1415')));
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM personal_data.citizens WHERE cpr_hmac = $1', [Buffer.from(hash, 'hex')]);
+    expect(rows[0].n).toBe(1);
+    const otherLookup = await PersonalDataVault.create(db.pool, { ...vaultKeys, lookupKey: randomBytes(32) });
+    expect(otherLookup.lookupHash(cpr)).not.toBe(hash);
+  });
+
   it('runs its migrations once however often it is created', async () => {
     await Promise.all([PersonalDataVault.create(db.pool, vaultKeys), PersonalDataVault.create(db.pool, vaultKeys)]);
     const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM personal_data.schema_version');

@@ -78,7 +78,7 @@ export class PersonalDataVault {
    * not silently linked to a new registration.
    */
   async registerCitizen(cpr: CprNumber): Promise<CitizenRegistration> {
-    const cprHmac = this.lookupHash(cpr);
+    const cprHmac = this.lookupHmac(cpr);
     const citizenRef = uuidv7();
     const dataKey = randomBytes(32);
     try {
@@ -107,7 +107,7 @@ export class PersonalDataVault {
    * @throws CitizenErasedError when the citizen was erased
    */
   findCitizenRef(cpr: CprNumber): Promise<string | undefined> {
-    return this.citizenByHash(this.lookupHash(cpr));
+    return this.citizenByHash(this.lookupHmac(cpr));
   }
 
   /** Whether the reference belongs to a registered citizen, erased or not. Decrypts nothing. */
@@ -168,7 +168,16 @@ export class PersonalDataVault {
     return rows.length > 0;
   }
 
-  private lookupHash(cpr: CprNumber): Buffer {
+  /**
+   * The keyed lookup hash of a CPR number (HMAC-SHA256 under the lookup key, hex): the same value the
+   * vault looks citizens up by. For recording someone who is not (yet) a registered citizen, e.g. in
+   * imported evidence, without storing the number; the key never leaves the vault.
+   */
+  lookupHash(cpr: CprNumber): string {
+    return this.lookupHmac(cpr).toString('hex');
+  }
+
+  private lookupHmac(cpr: CprNumber): Buffer {
     return createHmac('sha256', this.keys.lookupKey).update(cpr.digits(), 'ascii').digest();
   }
 

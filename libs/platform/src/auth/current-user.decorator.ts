@@ -1,7 +1,7 @@
 import { createParamDecorator, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import type { AuthenticatedUser } from './roles';
 
-/** The user the {@link AuthGuard} established; refuses with 401 when the route had none (a `@Public()` route). */
+/** The user the API's guard established; refuses with 401 when the route had none (a public route). */
 export function currentUserOf(context: ExecutionContext): AuthenticatedUser {
   const user = context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;
   if (user === undefined) {

@@ -26,7 +26,8 @@ export async function readOrCreateDevSecrets(dir: string): Promise<DevSecrets> {
   const existing = await readIfPresent(file);
   if (existing !== undefined) return parseDevSecrets(existing, file);
 
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // Not 0700: the embedded server's own user must be able to reach its data directory below it.
+  await mkdir(dir, { recursive: true });
   const fresh: DevSecrets = {
     jwtSecret: randomBytes(32).toString('base64'),
     vaultMasterKey: randomBytes(32).toString('base64'),

@@ -5,7 +5,7 @@ import { isRole, type AuthenticatedUser, type Role } from './roles';
 /** Signature algorithms a verifier may be pinned to. */
 export type JwtAlgorithm = 'HS256' | 'RS256' | 'ES256' | 'EdDSA';
 
-/** Nest injection token of the {@link JwtVerifier} the {@link AuthGuard} uses. */
+/** Nest injection token of the {@link JwtVerifier} the API's guard authenticates with. */
 export const JWT_VERIFIER = Symbol('JWT_VERIFIER');
 
 export interface JwtVerifierOptions {

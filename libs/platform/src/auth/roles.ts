@@ -1,7 +1,7 @@
 /** Every role the API knows; a token's other roles are ignored. */
 export const ROLES = ['caseworker', 'committee-secretary', 'auditor', 'appeals-liaison', 'admin'] as const;
 
-/** A role named in a token's `roles` claim and in `@Roles(...)`. */
+/** A role named in a token's `roles` claim and in the API's route policy. */
 export type Role = (typeof ROLES)[number];
 
 /** The person behind a request, as established from a verified token. */

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       nodeEnv: 'development',
       readYourWritesTimeoutMs: 5000,
+      corsOrigins: [],
+      rateLimitPerMinute: 600,
     });
   });
 
@@ -35,6 +37,8 @@ describe('loadConfig', () => {
       VAULT_MASTER_KEY: KEY,
       VAULT_LOOKUP_KEY: KEY2,
       READ_YOUR_WRITES_TIMEOUT_MS: '250',
+      CORS_ORIGINS: 'https://sager.kommune.dk, http://localhost:5173',
+      RATE_LIMIT_PER_MINUTE: '120',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -48,6 +52,8 @@ describe('loadConfig', () => {
       auth: { issuer: 'https://login.kommune.dk', audience: 'casetrail', algorithm: 'HS256', secretBase64: KEY },
       vault: { masterKeyBase64: KEY, lookupKeyBase64: KEY2 },
       readYourWritesTimeoutMs: 250,
+      corsOrigins: ['https://sager.kommune.dk', 'http://localhost:5173'],
+      rateLimitPerMinute: 120,
     });
   });
 
@@ -75,6 +81,13 @@ describe('loadConfig', () => {
     [{ EMBEDDED_POSTGRES_PORT: '80' }, 'EMBEDDED_POSTGRES_PORT'],
     [{ READ_YOUR_WRITES_TIMEOUT_MS: '-1' }, 'READ_YOUR_WRITES_TIMEOUT_MS'],
     [{ READ_YOUR_WRITES_TIMEOUT_MS: '60001' }, 'READ_YOUR_WRITES_TIMEOUT_MS'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://sager.kommune.dk/' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://sager.kommune.dk/api' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'sager.kommune.dk' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: 'https://a.dk,ftp://b.dk' }, 'CORS_ORIGINS'],
+    [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
+    [{ RATE_LIMIT_PER_MINUTE: 'lots' }, 'RATE_LIMIT_PER_MINUTE'],
   ])('refuses %j, naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${variable}\\b`));

@@ -40,6 +40,10 @@ export interface AppConfig {
   readonly readYourWritesTimeoutMs: number;
   /** VAULT_MASTER_KEY and VAULT_LOOKUP_KEY (base64, 32 bytes each); absent: development keys. */
   readonly vault: { readonly masterKeyBase64?: string; readonly lookupKeyBase64?: string };
+  /** Browser origins allowed to call the API cross-origin (CORS_ORIGINS, comma-separated); empty: none. */
+  readonly corsOrigins: readonly string[];
+  /** Requests a minute per user (per address without a valid token) before 429 (RATE_LIMIT_PER_MINUTE). */
+  readonly rateLimitPerMinute: number;
 }
 
 /** Raised at boot when a variable is wrong; the message names every variable at fault. */
@@ -103,6 +107,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   for (const [name, value] of [['VAULT_MASTER_KEY', vault.masterKeyBase64], ['VAULT_LOOKUP_KEY', vault.lookupKeyBase64]] as const) {
     if (value !== undefined && Buffer.from(value, 'base64').length !== 32) problems.push(`${name} must be 32 bytes, base64`);
   }
+  const corsOrigins = (text('CORS_ORIGINS') ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  for (const origin of corsOrigins) {
+    if (!isOrigin(origin)) problems.push(`CORS_ORIGINS must list origins such as https://sager.kommune.dk, comma-separated, without path or * (got "${origin}")`);
+  }
   if (nodeEnv === 'production') {
     if (!secretBase64 && !publicKeyPem) problems.push('production needs AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY (development secrets are refused)');
     if (!vault.masterKeyBase64 || !vault.lookupKeyBase64) problems.push('production needs VAULT_MASTER_KEY and VAULT_LOOKUP_KEY (development keys are refused)');
@@ -128,10 +136,22 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     },
     vault,
     readYourWritesTimeoutMs: integer('READ_YOUR_WRITES_TIMEOUT_MS', 5000, 0, 60000),
+    corsOrigins,
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     projectorInApi: oneOf('PROJECTOR_IN_API', ['true', 'false'] as const, databaseUrl === undefined ? 'true' : 'false') === 'true',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** An origin as browsers send it: scheme, host and optional port, nothing more. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }
 
 function isPostgresUrl(value: string): boolean {

@@ -14,6 +14,10 @@ export interface ResolvedSecrets {
 export async function resolveSecrets(config: AppConfig): Promise<ResolvedSecrets> {
   const { auth, vault } = config;
   const needsDev = (!auth.secretBase64 && !auth.publicKeyPem) || !vault.masterKeyBase64 || !vault.lookupKeyBase64;
+  // loadConfig refuses this already; a second check, because the cost of missing it is production data under known keys.
+  if (needsDev && config.nodeEnv === 'production') {
+    throw new Error('production refuses development keys: set AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY, VAULT_MASTER_KEY and VAULT_LOOKUP_KEY');
+  }
   const dev = needsDev ? await readOrCreateDevSecrets(config.dataDir) : undefined;
   const development: ('jwt' | 'vault')[] = [];
   let jwt: JwtVerifierOptions;

@@ -129,6 +129,15 @@ export class ReviewCorrectionTargetDto {
 
 export type CorrectionTargetDto = CaseCorrectionTargetDto | SanctionCorrectionTargetDto | ReviewCorrectionTargetDto;
 
+/** The class a correction's target is validated as, by its `kind`; anything else reports only the kind. */
+function correctionTargetClass(target: unknown): new () => object {
+  const kind = target !== null && typeof target === 'object' && !Array.isArray(target) ? (target as { kind?: unknown }).kind : undefined;
+  if (kind === 'case') return CaseCorrectionTargetDto;
+  if (kind === 'sanction') return SanctionCorrectionTargetDto;
+  if (kind === 'review') return ReviewCorrectionTargetDto;
+  return UnknownCorrectionTargetDto;
+}
+
 /**
  * A correction, discriminated on `target.kind`: each kind admits only its own fields. Whether the
  * named event states the fact, and whether the corrected facts obey the rules, is the decider's.
@@ -156,17 +165,9 @@ export class CorrectFactDto extends CommandBodyDto {
   })
   @IsObject()
   @ValidateNested()
-  @Type(() => UnknownCorrectionTargetDto, {
-    keepDiscriminatorProperty: true,
-    discriminator: {
-      property: 'kind',
-      subTypes: [
-        { name: 'case', value: CaseCorrectionTargetDto },
-        { name: 'sanction', value: SanctionCorrectionTargetDto },
-        { name: 'review', value: ReviewCorrectionTargetDto },
-      ],
-    },
-  })
+  // Chosen here rather than by class-transformer's `discriminator`, which reads `kind` of every item
+  // of an array without a null check: `"target": [null]` answered 500.
+  @Type((options) => correctionTargetClass((options?.object as { target?: unknown } | undefined)?.target))
   target!: CorrectionTargetDto;
 
   @ApiProperty({ example: 'The amount was keyed in wrongly', description: 'Why the fact is corrected' })

@@ -1,0 +1,3 @@
+export class GetComparatorQuery {
+  constructor(readonly comparatorId: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetExtractQuery {
+  constructor(readonly extractId: string) {}
+}

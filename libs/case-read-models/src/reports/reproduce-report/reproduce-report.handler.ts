@@ -1,0 +1,36 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DomainError } from '@casetrail/case-management';
+import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
+import { reportDigest, reportJson } from '../format/report-json';
+import { computeSanctionReview } from '../sanction-review/compute-sanction-review';
+import { storedSanctionReviewParameters } from '../sanction-review/sanction-review.parameters';
+import { SANCTION_REVIEW_REPORT, SANCTION_REVIEW_VERSION } from '../sanction-review/sanction-review.report';
+import { ReproduceReportQuery, type ReproducedReport } from './reproduce-report.query';
+
+@QueryHandler(ReproduceReportQuery)
+export class ReproduceReportHandler implements IQueryHandler<ReproduceReportQuery, ReproducedReport> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ stored }: ReproduceReportQuery): Promise<ReproducedReport> {
+    if (stored.kind !== SANCTION_REVIEW_REPORT) throw new DomainError('REPORT.UNKNOWN_KIND', `No report of kind ${stored.kind} can be recomputed`);
+    const version = (stored.report as { header?: { version?: unknown } } | null)?.header?.version;
+    if (version !== SANCTION_REVIEW_VERSION) {
+      throw new DomainError('REPORT.VERSION_RETIRED', `The stored report is version ${String(version)}; this code computes version ${SANCTION_REVIEW_VERSION}`, { kind: 'conflict' });
+    }
+    if (!/^\d{1,40}$/.test(stored.position) || Number.isNaN(Date.parse(stored.recordedCutoff))) {
+      throw new DomainError('REPORT.STORED_PARAMETERS_INVALID', 'The stored position or recorded cutoff is malformed');
+    }
+    const parameters = storedSanctionReviewParameters(stored.parameters);
+    const report = await computeSanctionReview(this.store, parameters, stored.recordedCutoff, BigInt(stored.position));
+    const json = reportJson(report);
+    if (json !== reportJson(stored.report)) {
+      throw new DomainError(
+        'REPORT.NOT_REPRODUCED',
+        `Recomputed at position ${stored.position} as recorded by ${stored.recordedCutoff}, the report is ${reportDigest(report)}, not the stored ${reportDigest(stored.report)}`,
+        { kind: 'conflict' },
+      );
+    }
+    return { report, json, digest: reportDigest(report) };
+  }
+}
