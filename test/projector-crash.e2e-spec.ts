@@ -8,7 +8,7 @@ import { uuidv7 } from '@casetrail/platform';
 import { createTestDatabase, type TestDatabase } from '@casetrail/testing';
 
 const PROJECTOR = resolve(__dirname, '../dist/apps/projector/src/main.js');
-const CASES = 4000;
+const CASES = 3000;
 
 /** A case history of 6 events in the shapes the deciders write. */
 function caseHistory(n: number): { stream: string; events: EventToAppend[] } {
@@ -108,7 +108,7 @@ describe('projector killed hard during catch-up', () => {
     for (const projection of PROJECTIONS) await rebuildProjection(store, database.pool, projection);
     const rebuilt = await snapshot();
     for (const table of Object.keys(rebuilt)) expect({ table, rows: projected[table] }).toEqual({ table, rows: rebuilt[table] });
-  });
+  }, 180_000);
 
   /** The position of the last event in the log (all appends have committed). */
   async function lastPositionOfLog(): Promise<{ lastPosition: bigint }> {
