@@ -132,4 +132,21 @@ describe('PersonalDataVault', () => {
     const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM personal_data.schema_version');
     expect(rows[0].n).toBe(1);
   });
+
+  it('rotates the master key: every data key re-wrapped, readable with the new key only, erased citizens still erased', async () => {
+    const { citizenRef: kept } = await vault.registerCitizen(parseCprNumber('1203871234'));
+    const note = await vault.encryptField(kept, 'a note');
+    const { citizenRef: erased } = await vault.registerCitizen(parseCprNumber('1304881234'));
+    await vault.eraseCitizen(erased);
+    const newKeys = { ...vaultKeys, masterKey: randomBytes(32) };
+    const rewrapped = await vault.rewrapDataKeys(newKeys.masterKey);
+    expect(rewrapped).toBeGreaterThan(0);
+    const rotated = await PersonalDataVault.create(db.pool, newKeys);
+    expect(await rotated.revealCpr(kept)).toBe('1203871234');
+    expect(await rotated.decryptField(kept, note)).toBe('a note');
+    expect(await rotated.revealCpr(erased)).toBeUndefined();
+    await expect(vault.revealCpr(kept)).rejects.toThrow();
+    vault = rotated;
+    vaultKeys = newKeys;
+  });
 });

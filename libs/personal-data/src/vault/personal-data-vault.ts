@@ -181,6 +181,34 @@ export class PersonalDataVault {
     return createHmac('sha256', this.keys.lookupKey).update(cpr.digits(), 'ascii').digest();
   }
 
+  /**
+   * Master-key rotation: re-wraps every citizen's data key under `newMasterKey` in one transaction
+   * (all or none). Erased citizens have no key and stay erased. Run it with writes stopped, then
+   * start the application with the new key. Returns the number of keys re-wrapped.
+   */
+  async rewrapDataKeys(newMasterKey: Buffer): Promise<number> {
+    if (newMasterKey.length !== 32) throw new Error('The new master key must be 32 bytes');
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ citizen_ref: string; wrapped_key: Buffer }>(
+        'SELECT citizen_ref, wrapped_key FROM personal_data.citizens WHERE wrapped_key IS NOT NULL FOR UPDATE',
+      );
+      for (const row of rows) {
+        const aad = associatedData('data-key', row.citizen_ref);
+        const rewrapped = seal(newMasterKey, open(this.keys.masterKey, row.wrapped_key, aad, row.citizen_ref), aad);
+        await client.query('UPDATE personal_data.citizens SET wrapped_key = $2 WHERE citizen_ref = $1', [row.citizen_ref, rewrapped]);
+      }
+      await client.query('COMMIT');
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   private async citizenByHash(cprHmac: Buffer): Promise<string | undefined> {
     const { rows } = await this.pool.query<{ citizen_ref: string; erased: boolean }>(
       'SELECT citizen_ref, erased_at IS NOT NULL AS erased FROM personal_data.citizens WHERE cpr_hmac = $1',
