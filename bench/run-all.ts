@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 const BENCHMARKS = [
   { id: 'append', entry: 'dist/bench/append/append.bench.js', markdown: 'bench/append/results.md', command: 'npm run bench:append' },
   { id: 'replay', entry: 'dist/bench/replay/replay.bench.js', markdown: 'bench/replay/results.md', command: 'npm run bench:replay' },
+  { id: 'rebuild', entry: 'dist/bench/rebuild/rebuild.bench.js', markdown: 'bench/rebuild/results.md', command: 'npm run bench:rebuild' },
 ] as const;
 
 const BENCHMARKS_FILE = resolve(process.cwd(), 'BENCHMARKS.md');

@@ -134,8 +134,10 @@ function sameKindAs(original: unknown): fc.Arbitrary<unknown> {
   if (typeof original === 'number') return number;
   if (typeof original === 'boolean') return fc.constantFrom('true', 'false', 1, 0, null, [true]);
   if (Array.isArray(original)) {
-    return fc.oneof(fc.constant([]), fc.array(hostile, { maxLength: 3 }), fc.constant([...original, ...original]), fc.constant(Array.from({ length: 60 }, () => original[0])));
+    const lists = [[], [original], [[]], [null], [...original, ...original], Array.from({ length: 60 }, () => original[0])];
+    return fc.oneof(fc.constantFrom(...lists), fc.array(hostile, { maxLength: 3 }));
   }
+  if (original !== null && typeof original === 'object') return fc.oneof(fc.constantFrom([], [original], [[]], null, 'object', Object.values(original)), hostile);
   return hostile;
 }
 
@@ -248,6 +250,9 @@ describe('hostile input to every write route', () => {
       ['/citizen-cases', JSON.stringify({ ...open, owningUnit: 'Jobcenter\u0000Nord' }), 400, 'REQUEST.INVALID_TEXT'],
       ['/citizen-cases', JSON.stringify({ ...open, owningUnit: 'Jobcenter \ud800' }), 400, 'REQUEST.INVALID_TEXT'],
       [`${caseUrl}/corrections`, JSON.stringify({ ...templates['POST /citizen-cases/:caseId/corrections'], target: [null] }), 400, 'REQUEST.VALIDATION_FAILED'],
+      ['/committee-items', JSON.stringify({ ...templates['POST /committee-items'], committee: [] }), 400, 'REQUEST.VALIDATION_FAILED'],
+      [`/committee-items/${existing.itemId[0]}/attendance`, '{"entries":[[]]}', 400, 'REQUEST.VALIDATION_FAILED'],
+      ['/evidence/extracts', JSON.stringify({ ...templates['POST /evidence/extracts'], citizens: [[]] }), 400, 'REQUEST.VALIDATION_FAILED'],
       ['/citizen-cases/%ZZ/closure', '{"reason":"MOVED_AWAY"}', 400, 'REQUEST.BAD_URL'],
       [`/citizen-cases/${'x'.repeat(200)}/closure`, '{"reason":"MOVED_AWAY"}', 414, 'REQUEST.URL_TOO_LONG'],
     ];
@@ -259,6 +264,27 @@ describe('hostile input to every write route', () => {
       expect(await storeMark()).toEqual(before);
     }
   });
+
+  it('never answers 5xx to a valid body with any one field null, an array, an object or empty', async () => {
+    const failures: string[] = [];
+    for (const route of writeRoutes) {
+      const template = templates[`POST ${route.url}`];
+      if (template === undefined) continue;
+      const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) => (existing[name] ?? [])[0] ?? '0190c7a2-0000-7000-8000-0000000000aa');
+      for (const path of pathsOf(template)) {
+        for (const value of [null, [], {}, '']) {
+          const payload = JSON.stringify(withPath(template, path, value));
+          const before = await storeMark();
+          const response = await api.app.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${await api.token(['admin'], 'fuzzer')}`, 'content-type': 'application/json' } });
+          sent += 1;
+          byStatus.set(response.statusCode, (byStatus.get(response.statusCode) ?? 0) + 1);
+          const refusedWell = response.statusCode < 400 || (isProblem(response.statusCode, String(response.headers['content-type']), response.body) && JSON.stringify(await storeMark()) === JSON.stringify(before));
+          if (response.statusCode >= 500 || !refusedWell) failures.push(`POST ${route.url} ${path.join('.')}=${JSON.stringify(value)} -> ${response.statusCode} ${shorten(response.body, 120)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   /** The ids a path parameter takes: mostly those of aggregates that exist, also unknown and malformed ones. */
   function idFor(name: string): fc.Arbitrary<string> {
@@ -319,6 +345,8 @@ describe('hostile input to every write route', () => {
       receivedOn: '2023-06-28',
     };
     const inquiryId = await created('/inquiries', inquiry, 'inquiryId');
+    const draftAnswer = { sanctionTypes: ['AKTL_40A_STRICTER_AVAILABILITY'], breachFrom: '2020-01-01', breachTo: '2023-07-31', knownOn: '2023-08-29', note: 'Til Beskæftigelsesudvalget' };
+    const draftId = await created(`/inquiries/${inquiryId}/answer-drafts`, draftAnswer, 'draftId');
 
     Object.assign(existing, {
       caseId: [caseId],
@@ -328,6 +356,7 @@ describe('hostile input to every write route', () => {
       memberId: [memberId, otherMemberId],
       itemId: [itemId, otherItemId],
       inquiryId: [inquiryId],
+      draftId: [draftId],
       citizenRef: [citizenRef],
       name: ['citizen-cases', 'audit-trail', 'committee-minutes'],
     });
@@ -362,6 +391,22 @@ describe('hostile input to every write route', () => {
       'POST /committee-items/:itemId/referrals': { body: 'Økonomiudvalget', date: '2025-01-28' },
       'POST /committee-items/:itemId/links': { linkedItemId: otherItemId, relation: 'CONTINUES' },
       'POST /inquiries': inquiry,
+      'POST /inquiries/:inquiryId/answer-drafts': draftAnswer,
+      'POST /inquiries/:inquiryId/answer': { draftId, committeeItemId: itemId, answeredOn: '2023-09-06' },
+      'POST /evidence/extracts': {
+        source: 'STAR/Jobindsats',
+        period: { from: '2020-01-01', to: '2023-07-31' },
+        receivedOn: '2023-08-07',
+        citizens: [{ cpr: '010190-1234', sanctions: [{ type: 'STRICTER_AVAILABILITY', date: '2021-03-01', amountOre: 150_000 }, { type: 'ABSENCE', date: '2021-01-01' }] }],
+      },
+      'POST /evidence/comparators': {
+        label: 'Landsgennemsnit, omgørelsesprocent, aktivloven',
+        source: 'Ankestyrelsen, Ankestatistik 2023',
+        receivedOn: '2024-03-01',
+        legalArea: 'AKTIVLOVEN',
+        period: { from: '2023-01-01', to: '2023-12-31' },
+        reversalRatePct: 32.4,
+      },
       'POST /citizens/:citizenRef/erase': { reason: 'Borgerens anmodning om sletning' },
     });
   }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, Length, ValidateNested } from 'class-validator';
 import { RECOMMENDATION_KINDS, type RecommendationKind } from '@casetrail/case-management';
 import { CommandBodyDto } from '../../http/command-body.dto';
 
@@ -31,6 +31,7 @@ export class MakeRecommendationDto extends CommandBodyDto {
   @ApiProperty({ type: [RecommendationPointDto] })
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RecommendationPointDto)
   points!: RecommendationPointDto[];

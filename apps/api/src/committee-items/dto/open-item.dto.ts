@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsInt, IsISO8601, IsString, Length, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsInt, IsISO8601, IsObject, IsString, Length, ValidateNested } from 'class-validator';
 import { CommandBodyDto } from '../../http/command-body.dto';
 
 export class CommitteeDto {
@@ -27,6 +27,7 @@ export class OpenItemDto extends CommandBodyDto {
 
   @ApiProperty({ type: CommitteeDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CommitteeDto)
   committee!: CommitteeDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '@casetrail/case-management';
 import { CommandBodyDto } from '../../http/command-body.dto';
 
@@ -27,6 +27,7 @@ export class RecordAttendanceDto extends CommandBodyDto {
   @ApiProperty({ type: [AttendanceEntryDto], description: 'One entry per member; a later entry for a member replaces the earlier one' })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttendanceEntryDto)
   entries!: AttendanceEntryDto[];

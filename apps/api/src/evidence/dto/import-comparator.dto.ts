@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsISO8601, IsNumber, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsISO8601, IsNumber, IsObject, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { LEGAL_AREAS, type LegalArea } from '@casetrail/case-management';
 import { CommandBodyDto } from '../../http/command-body.dto';
 import { EvidencePeriodDto } from './import-extract.dto';
@@ -27,6 +27,7 @@ export class ImportComparatorDto extends CommandBodyDto {
 
   @ApiProperty({ type: EvidencePeriodDto, description: 'The period the figure covers' })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => EvidencePeriodDto)
   period!: EvidencePeriodDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 
 export class EvidencePeriodDto {
   @ApiProperty({ example: '2020-01-01' })
@@ -44,6 +44,7 @@ export class ExtractCitizenDto {
   @ApiProperty({ type: [ExtractSanctionDto] })
   @IsArray()
   @ArrayMaxSize(500)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ExtractSanctionDto)
   sanctions!: ExtractSanctionDto[];
@@ -58,6 +59,7 @@ export class ImportExtractDto {
 
   @ApiProperty({ type: EvidencePeriodDto, description: 'The period the extract covers' })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => EvidencePeriodDto)
   period!: EvidencePeriodDto;
@@ -70,6 +72,7 @@ export class ImportExtractDto {
   @ApiProperty({ type: [ExtractCitizenDto] })
   @IsArray()
   @ArrayMaxSize(10_000)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ExtractCitizenDto)
   citizens!: ExtractCitizenDto[];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsISO8601, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { LEGAL_AREAS, type LegalArea } from '@casetrail/case-management';
 import { CommandBodyDto } from '../../http/command-body.dto';
 
@@ -33,6 +33,7 @@ export class InquiryScopeDto {
 
   @ApiPropertyOptional({ type: InquiryPeriodDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => InquiryPeriodDto)
   period?: InquiryPeriodDto;
@@ -51,6 +52,7 @@ export class ReceiveInquiryDto extends CommandBodyDto {
 
   @ApiProperty({ type: InquiryScopeDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => InquiryScopeDto)
   scope!: InquiryScopeDto;
