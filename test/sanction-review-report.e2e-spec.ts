@@ -1,3 +1,4 @@
+import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
 import { PROJECTIONS, listParkedEvents, readCheckpoints, reportDigest, reportJson } from '@casetrail/case-read-models';
 import type { Role } from '@casetrail/platform';
 import {
@@ -56,6 +57,13 @@ describe('the sanction review report, from the events, and inquiries answered wi
   beforeAll(async () => {
     api = await startTestApi({ projector: true, clock });
     loaded = await loadFixtureAThroughApi(api, { includeLaterFacts: true, clock });
+    // The global log shows the last fact once every older transaction on the server has ended
+    // (other test files share the server): wait for that before computing reports.
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    await waitFor('the loaded facts to be readable in the global log', async () => {
+      const page = await store.readAll({ after: loaded.lastPosition - 1n, maxCount: 1 });
+      return page.lastPosition >= loaded.lastPosition ? true : undefined;
+    }, { timeoutMs: 30_000, intervalMs: 20 });
   });
   afterAll(async () => {
     await api?.close();
