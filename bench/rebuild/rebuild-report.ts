@@ -3,6 +3,7 @@ import type { ServerInfo } from '../shared/bench-database';
 import type { MachineInfo } from '../shared/machine-info';
 import { markdownTable, textTable, type Column } from '../shared/table';
 import type { StreamKindCount } from './load-events';
+import type { ServerCpuSample } from './rebuild-timing';
 
 /** Wall and CPU seconds of one measured step. */
 export interface Phase {
@@ -10,6 +11,8 @@ export interface Phase {
   readonly nodeCpuSeconds: number;
   /** Null when the server is not on this machine. */
   readonly serverCpuSeconds: number | null;
+  /** The same by process role (differences over the phase). */
+  readonly serverCpu: ServerCpuSample | null;
   /** CPU other processes on the machine took meanwhile (a shared machine disturbs the figures). */
   readonly otherCpuSeconds: number | null;
 }
@@ -72,6 +75,7 @@ const COLUMNS: readonly Column[] = [
   { title: 'Node CPU s', align: 'right' },
   { title: 'PostgreSQL CPU s', align: 'right' },
   { title: 'Other processes CPU s', align: 'right' },
+  { title: 'Our CPU µs/log event', align: 'right' },
 ];
 
 const STEP_COLUMNS: readonly Column[] = [
@@ -82,7 +86,8 @@ const STEP_COLUMNS: readonly Column[] = [
   { title: 'Row writes s', align: 'right' },
   { title: 'Fold + rows in Node s', align: 'right' },
   { title: 'Runner bookkeeping s', align: 'right' },
-  { title: 'Rows written', align: 'right' },
+  { title: 'PostgreSQL CPU: queries / autovacuum / other s', align: 'right' },
+  { title: 'Rows written', align: 'left' },
 ];
 
 export function printReport(report: RebuildReport): void {
@@ -136,13 +141,19 @@ function describeSetup({ generator, load, server, machine, readPage }: RebuildRe
       `${load.batchesPerTransaction} per transaction), events table ${(load.tableBytes / 2 ** 20).toFixed(0)} MiB with indexes, then VACUUM ANALYZE and CHECKPOINT`,
     `Raw read: PostgresEventStore.readAll from 0 to the end in pages of ${integer(readPage)}, before and after the rebuild; the reference is their mean.`,
     'Rebuild: rebuildProjection for each projection in PROJECTIONS in turn (shadow tables, catch-up in pages of its default batch, swap), as `npm run projections:rebuild` does; each projection reads the whole log.',
+    'CPU: Node is this process; PostgreSQL is all the server\'s processes (the queries, autovacuum, I/O workers, WAL writer, checkpointer); other processes is the rest of the machine\'s busy time meanwhile.',
   ];
 }
 
 function figureRows(report: RebuildReport): string[][] {
   const seconds = (value: number | null) => (value === null ? 'n/a' : value.toFixed(1));
-  const cpu = (phase: Phase) => [seconds(phase.nodeCpuSeconds), seconds(phase.serverCpuSeconds), seconds(phase.otherCpuSeconds)];
   const logEvents = report.generator.events;
+  const cpu = (phase: Phase) => [
+    seconds(phase.nodeCpuSeconds),
+    seconds(phase.serverCpuSeconds),
+    seconds(phase.otherCpuSeconds),
+    phase.serverCpuSeconds === null ? 'n/a' : integer(cpuPerEvent(phase, logEvents)),
+  ];
   return [
     ...report.rawReads.map((raw) => [
       `raw read ${raw.run}`,
@@ -165,12 +176,23 @@ function figureRows(report: RebuildReport): string[][] {
 }
 
 function verdict(report: RebuildReport): string {
-  const { rebuild, targetEventsPerSecond, rawEventsPerSecond } = report;
+  const { rebuild, targetEventsPerSecond, rawEventsPerSecond, machine } = report;
   const met = rebuild.eventsPerSecond >= targetEventsPerSecond ? 'met' : 'missed';
-  return (
+  const figures =
     `Full rebuild: ${integer(rebuild.logEvents)} log events / ${rebuild.seconds.toFixed(1)} s = ${integer(rebuild.eventsPerSecond)} events/s ` +
-    `(target ≥ ${integer(targetEventsPerSecond)}: ${met}); raw read ${integer(rawEventsPerSecond)} events/s; rebuild/raw read = ${rebuild.toRaw.toFixed(2)}.`
+    `(target ≥ ${integer(targetEventsPerSecond)}: ${met}); raw read ${integer(rawEventsPerSecond)} events/s; rebuild/raw read = ${rebuild.toRaw.toFixed(2)}.`;
+  if (rebuild.serverCpuSeconds === null) return figures;
+  const perEvent = cpuPerEvent(rebuild, rebuild.logEvents);
+  return (
+    `${figures} The rebuild costs ${integer(perEvent)} µs of CPU per log event (Node ${integer((rebuild.nodeCpuSeconds * 1e6) / rebuild.logEvents)}, ` +
+    `PostgreSQL ${integer((rebuild.serverCpuSeconds * 1e6) / rebuild.logEvents)}): on ${machine.cores} cores doing nothing else, at most ` +
+    `${integer((machine.cores * 1e6) / perEvent)} events/s.`
   );
+}
+
+/** Node and PostgreSQL CPU of a phase per log event, in µs: what the work costs, whatever else the machine runs. */
+function cpuPerEvent(phase: Phase, events: number): number {
+  return ((phase.nodeCpuSeconds + (phase.serverCpuSeconds ?? 0)) * 1e6) / events;
 }
 
 function stepRows(report: RebuildReport): string[][] {
@@ -182,6 +204,7 @@ function stepRows(report: RebuildReport): string[][] {
     p.steps.rowWrites.toFixed(1),
     p.steps.nodeFold.toFixed(1),
     p.steps.bookkeeping.toFixed(1),
+    p.serverCpu ? [p.serverCpu.queries, p.serverCpu.autovacuum, p.serverCpu.background].map((v) => v.toFixed(1)).join(' / ') : 'n/a',
     Object.entries(p.rows)
       .map(([table, rows]) => `${table} ${integer(rows)}`)
       .join(', '),

@@ -8,7 +8,7 @@ import {
   rebuildProjection,
   type Projection,
 } from '@casetrail/case-read-models';
-import { PostgresEventStore, type EventStore } from '@casetrail/event-store';
+import { LogVerifier, PostgresEventStore, type EventStore } from '@casetrail/event-store';
 import { JsonLogger, createPostgresPool } from '@casetrail/platform';
 import type { Pool } from 'pg';
 import { openBenchDatabase, type BenchDatabase } from '../shared/bench-database';
@@ -24,6 +24,7 @@ const READ_PAGE = 5_000;
 const TARGET_EVENTS_PER_SECOND = 20_000;
 const POOL_SIZE = 6;
 const PROGRESS_EVERY_MS = 10_000;
+const VERIFIED_PREFIX = 50_000;
 const RESULTS_FILE = resolve(process.cwd(), 'bench/rebuild/results.json');
 const MARKDOWN_FILE = resolve(process.cwd(), 'bench/rebuild/results.md');
 
@@ -42,8 +43,9 @@ async function main(): Promise<void> {
   try {
     const store = await PostgresEventStore.create(pool);
     const load = await loadLog(pool);
+    await verifyPrefix(store);
     await prepareReadModels(database.url);
-    const cpu = await ServerCpu.locate(pool);
+    const cpu = await ServerCpu.locate(pool, database.name);
 
     const rawReads = [await rawRead(store, cpu, 1)];
     const rebuildPhase = startPhase(cpu);
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     for (const projection of PROJECTIONS) projections.push(await rebuild(store, pool, projection, cpu, load));
     const rebuilt = rebuildPhase.end();
     rawReads.push(await rawRead(store, cpu, 2));
+    cpu.stop();
     await store.close();
 
     const report = buildReport(load, await tableBytes(pool), rawReads, projections, rebuilt, database.server);
@@ -76,6 +79,25 @@ async function loadLog(pool: Pool): Promise<LoadResult> {
   await checkpoint(pool);
   progress(`VACUUM ANALYZE and CHECKPOINT in ${((performance.now() - vacuumStarted) / 1000).toFixed(1)} s`);
   return load;
+}
+
+/**
+ * The loaded rows are what the port would have appended: the store's own verifier accepts the
+ * content digests and hash chains of the log's first events.
+ */
+async function verifyPrefix(store: EventStore): Promise<void> {
+  const verifier = new LogVerifier();
+  let after = 0n;
+  for (let checked = 0; checked < Math.min(VERIFIED_PREFIX, EVENTS); ) {
+    const page = await store.readAll({ after, maxCount: READ_PAGE });
+    for (const event of page.events) verifier.check(event);
+    checked += page.events.length;
+    after = page.lastPosition;
+    if (page.isEnd) break;
+  }
+  const result = verifier.finish();
+  if (!result.ok) throw new Error(`The loaded log fails the store's integrity check: ${JSON.stringify(result.problem)}`);
+  progress(`integrity check of the first ${result.eventsChecked.toLocaleString('en-US')} events (${result.streamsChecked.toLocaleString('en-US')} streams): ok`);
 }
 
 /** The read-model schema, through its TypeORM migrations, as the projector and the CLI create it. */
@@ -186,20 +208,29 @@ interface RunningPhase {
 function startPhase(cpu: ServerCpu): RunningPhase {
   const startedAt = performance.now();
   const node = nodeCpuSeconds();
-  const server = cpu.seconds();
+  const server = cpu.sample();
   const machine = machineBusySeconds();
   return {
     startedAt,
     end: () => {
-      const serverNow = cpu.seconds();
+      const serverNow = cpu.sample();
       const machineNow = machineBusySeconds();
       const nodeCpu = nodeCpuSeconds() - node;
-      const serverCpu = server === null || serverNow === null ? null : serverNow - server;
+      const serverCpu =
+        server === null || serverNow === null
+          ? null
+          : {
+              queries: serverNow.queries - server.queries,
+              autovacuum: serverNow.autovacuum - server.autovacuum,
+              background: serverNow.background - server.background,
+              total: serverNow.total - server.total,
+            };
       return {
         seconds: (performance.now() - startedAt) / 1000,
         nodeCpuSeconds: nodeCpu,
-        serverCpuSeconds: serverCpu,
-        otherCpuSeconds: machine === null || machineNow === null || serverCpu === null ? null : Math.max(0, machineNow - machine - nodeCpu - serverCpu),
+        serverCpuSeconds: serverCpu?.total ?? null,
+        serverCpu,
+        otherCpuSeconds: machine === null || machineNow === null || serverCpu === null ? null : Math.max(0, machineNow - machine - nodeCpu - serverCpu.total),
       };
     },
   };
