@@ -45,8 +45,9 @@ const MIGRATIONS: readonly string[] = [
      NEW.hash := encode(sha256(convert_to(previous || ':' || NEW.stream_name || ':' || NEW.revision || ':' || NEW.content_digest, 'UTF8')), 'hex');
      RETURN NEW;
    END $$;
+   -- Appends of one event bring their hash (computed in the same statement); others get it here.
    CREATE TRIGGER events_chain_hash BEFORE INSERT ON event_store.events
-     FOR EACH ROW EXECUTE FUNCTION event_store.chain_hash();`,
+     FOR EACH ROW WHEN (NEW.hash IS NULL) EXECUTE FUNCTION event_store.chain_hash();`,
 ];
 
 /** Creates or updates the `event_store` schema. */

@@ -12,22 +12,27 @@ export interface Statement {
 type Expectation = 'no_stream' | 'any' | 'stream_exists' | 'exact';
 
 /**
- * The stream's last revision as the append expects it; no row back means the expectation failed.
- * Writers racing for the same revisions are stopped by the (stream_name, revision) key.
+ * The stream's last revision as the append expects it, and its hash; no row back means the
+ * expectation failed. Writers racing for the same revisions are stopped by the (stream_name,
+ * revision) key. One event is chained here (one index probe); several are chained by the insert
+ * trigger, row by row.
  */
 const HEAD: Record<Expectation, string> = {
-  no_stream: 'SELECT -1::bigint AS revision',
-  exact: `SELECT $7::bigint AS revision
-           WHERE EXISTS (SELECT 1 FROM event_store.events WHERE stream_name = $1 AND revision = $7::bigint)`,
-  stream_exists: `SELECT max(revision) AS revision FROM event_store.events WHERE stream_name = $1
-                  HAVING max(revision) IS NOT NULL`,
-  any: 'SELECT coalesce(max(revision), -1) AS revision FROM event_store.events WHERE stream_name = $1',
+  no_stream: `SELECT -1::bigint AS revision, repeat('0', 64) AS hash`,
+  exact: `SELECT e.revision, e.hash FROM event_store.events e WHERE e.stream_name = $1 AND e.revision = $7::bigint`,
+  stream_exists: `SELECT e.revision, e.hash FROM event_store.events e WHERE e.stream_name = $1 ORDER BY e.revision DESC LIMIT 1`,
+  any: `SELECT coalesce(last.revision, -1::bigint) AS revision, coalesce(last.hash, repeat('0', 64)) AS hash
+          FROM (SELECT 1) AS one
+          LEFT JOIN LATERAL (SELECT e.revision, e.hash FROM event_store.events e
+                              WHERE e.stream_name = $1 ORDER BY e.revision DESC LIMIT 1) AS last ON true`,
 };
 
 /** One event: scalar parameters, the common case. */
 const INSERT_ONE = `
-  INSERT INTO event_store.events (stream_name, revision, id, type, data, metadata, content_digest)
-  SELECT $1, head.revision + 1, $2::uuid, $3::text, $4::jsonb, $5::jsonb, $6::text FROM head`;
+  INSERT INTO event_store.events (stream_name, revision, id, type, data, metadata, content_digest, hash)
+  SELECT $1, head.revision + 1, $2::uuid, $3::text, $4::jsonb, $5::jsonb, $6::text,
+         encode(sha256(convert_to(head.hash || ':' || $1 || ':' || (head.revision + 1) || ':' || $6::text, 'UTF8')), 'hex')
+    FROM head`;
 
 /** Several events: parallel arrays, in order. */
 const INSERT_MANY = `
