@@ -18,7 +18,9 @@ const BENCHMARKS_FILE = resolve(process.cwd(), 'BENCHMARKS.md');
  */
 async function main(): Promise<void> {
   let document = await readFile(BENCHMARKS_FILE, 'utf8');
-  for (const bench of BENCHMARKS) {
+  // BENCH_ONLY=append,replay runs a subset and rewrites only their sections.
+  const only = process.env.BENCH_ONLY?.split(',').map((id) => id.trim());
+  for (const bench of BENCHMARKS.filter((b) => !only || only.includes(b.id))) {
     process.stderr.write(`\n== ${bench.id}: ${bench.command}\n`);
     const run = spawnSync(process.execPath, [bench.entry], { stdio: 'inherit', env: process.env });
     if (run.status !== 0) throw new Error(`${bench.id} failed with exit code ${run.status}`);
