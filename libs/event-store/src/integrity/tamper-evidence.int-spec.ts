@@ -72,7 +72,7 @@ describe('tamper evidence', () => {
     const result = await seal.verifyAll();
     expect(result.problem).toMatchObject({ kind: 'CHECKPOINT_MISMATCH' });
     // The first sealed checkpoint the deletions reach (9 events, or fewer if sealing saw the log in parts).
-    expect(result.problem?.detail).toMatch(/differs from what was sealed \(\d+ events sealed, \d+ found\)/);
+    expect(result.problem?.detail).toMatch(/\(\d+ events sealed, \d+ found\)/);
   });
 
   it('names the first of two swapped events', async () => {
