@@ -1,16 +1,9 @@
 import 'reflect-metadata';
-import { ConfigError, JsonLogger, createPostgresPool, loadConfig, provideDatabaseServer, resolveSecrets } from '@casetrail/platform';
+import { JsonLogger, createPostgresPool, loadConfigOrExit, provideDatabaseServer, resolveSecrets } from '@casetrail/platform';
 import { createApiApp } from './api-app.factory';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    new JsonLogger('error', 'config').error({ msg: error.message, variables: error.problems });
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   const logger = new JsonLogger(config.logLevel, 'api');
   const secrets = await resolveSecrets(config);
   if (secrets.development.length > 0) {

@@ -1,18 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, JsonLogger, createPostgresPool, loadConfig, provideDatabaseServer, resolveSecrets } from '@casetrail/platform';
+import { JsonLogger, createPostgresPool, loadConfigOrExit, provideDatabaseServer, resolveSecrets } from '@casetrail/platform';
 import { ProjectorModule } from './projector.module';
 
 /** `npm run start:projector`: runs the projections alone, as in production beside the API. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    new JsonLogger('error', 'config').error({ msg: error.message, variables: error.problems });
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   const logger = new JsonLogger(config.logLevel, 'projector');
   const secrets = await resolveSecrets(config);
   const server = await provideDatabaseServer(config, logger);

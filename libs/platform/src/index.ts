@@ -1,4 +1,5 @@
 export { loadConfig, ConfigError } from './config/app-config';
+export { loadConfigOrExit } from './config/load-config-or-exit';
 export type { AppConfig, LogLevel } from './config/app-config';
 export { JsonLogger } from './logging/json-logger';
 export type { LogFields } from './logging/json-logger';

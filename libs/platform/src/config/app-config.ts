@@ -162,3 +162,4 @@ function isPostgresUrl(value: string): boolean {
     return false;
   }
 }
+
