@@ -1,5 +1,5 @@
 import { APPEAL_OUTCOMES, LEGAL_AREAS, type AppealOutcome, type LegalArea } from '@casetrail/case-management';
-import { largestRemainderShares, percentHalfUp, type Fraction } from './outcome-rounding';
+import { largestRemainderShares, percentHalfUp, type Fraction } from '../format/rounding';
 
 export type StatisticsPeriod = 'quarter' | 'year';
 export const STATISTICS_PERIODS: readonly StatisticsPeriod[] = ['quarter', 'year'];

@@ -1,3 +1,4 @@
+import { largestRemainderShares, percentHalfUp as percentOfFraction } from './rounding';
 /**
  * Numbers for reports: integers with thousands separators, kroner from exact øre, percentages from
  * integer fractions. Written out by hand rather than with Intl so that a report's bytes never depend
@@ -52,11 +53,7 @@ export function formatKroner(ore: number | bigint, locale: ReportLocale = 'en', 
  * non-negative integers (25 of 35 is 71); null when the denominator is 0.
  */
 export function percentHalfUp(numerator: number | bigint, denominator: number | bigint): number | null {
-  const n = requireInteger(numerator, 'numerator');
-  const d = requireInteger(denominator, 'denominator');
-  if (n < 0n || d < 0n) throw new RangeError('percentHalfUp takes non-negative integers');
-  if (d === 0n) return null;
-  return Number((200n * n + d) / (2n * d));
+  return percentOfFraction({ numerator: Number(requireInteger(numerator, 'numerator')), denominator: Number(requireInteger(denominator, 'denominator')) });
 }
 
 /** A whole percentage as the locale writes it: `21 pct.` (da), `21%` (en). */
@@ -77,19 +74,5 @@ export function formatPercent(numerator: number | bigint, denominator: number | 
  * tie. All zeros when the counts add up to 0.
  */
 export function largestRemainderPercents(counts: readonly number[]): number[] {
-  const values = counts.map((c) => requireInteger(c, 'count'));
-  if (values.some((v) => v < 0n)) throw new RangeError('largestRemainderPercents takes non-negative counts');
-  const total = values.reduce((a, b) => a + b, 0n);
-  if (total === 0n) return values.map(() => 0);
-  const shares = values.map((v) => (100n * v) / total);
-  let left = 100n - shares.reduce((a, b) => a + b, 0n);
-  const order = values
-    .map((v, index) => ({ index, remainder: (100n * v) % total }))
-    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
-  for (const { index } of order) {
-    if (left === 0n) break;
-    shares[index] += 1n;
-    left -= 1n;
-  }
-  return shares.map(Number);
+  return largestRemainderShares(counts) ?? counts.map(() => 0);
 }

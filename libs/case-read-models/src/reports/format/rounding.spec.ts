@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { largestRemainderShares, percentHalfUp } from './outcome-rounding';
+import { largestRemainderShares, percentHalfUp } from './rounding';
 
 const counts = fc.array(fc.nat({ max: 10_000 }), { minLength: 1, maxLength: 8 }).filter((c) => c.some((n) => n > 0));
 
