@@ -1,7 +1,9 @@
+import { isExpectedVersionConflictError, NO_CONCURRENCY_CHECK } from '@event-driven-io/emmett';
 import { uuidv7 } from '@casetrail/platform';
 import type { Pool } from 'pg';
 import type { EventStore, ExpectedRevision } from '@casetrail/event-store';
 import type { Operation } from '../shared/measure';
+import type { EmmettEventStore } from './emmett-store';
 import { voteCast } from './vote-cast';
 
 export type Workload = 'separate-streams' | 'hot-stream';
@@ -40,6 +42,60 @@ function appendAtRevision(store: EventStore, cursor: StreamCursor): Operation {
     const result = await store.appendToStream(cursor.name, [voteCast()], { expectedRevision });
     cursor.revision = result.nextRevision + 1;
   };
+}
+
+/** Emmett's appends, and the version conflicts its hot-stream writers retried. */
+export interface EmmettTally {
+  appends: number;
+  conflicts: number;
+}
+
+/** Gives up on an append that lost this many races in a row: the writers would be livelocked. */
+const MAX_EMMETT_ATTEMPTS = 1_000;
+
+/**
+ * Emmett writers, the same semantics as the port's: own streams with the exact expected version
+ * (Emmett counts events, so a new stream expects 0), or one shared stream without a check. Emmett
+ * turns an append that lost the race for the stream's row into ExpectedVersionConflictError even
+ * without a check; the writer retries it at once, which is the most favourable retry for Emmett.
+ */
+export function emmettWriters(store: EmmettEventStore, workload: Workload, writers: number, tally: EmmettTally): Operation[] {
+  return cursorsFor(workload, writers).map((cursor) =>
+    workload === 'hot-stream' ? emmettAnywhere(store, cursor.name, tally) : emmettAtVersion(store, cursor, tally),
+  );
+}
+
+function emmettAnywhere(store: EmmettEventStore, streamName: string, tally: EmmettTally): Operation {
+  return async () => {
+    const event = emmettVoteCast();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await store.appendToStream(streamName, [event], { expectedStreamVersion: NO_CONCURRENCY_CHECK });
+        tally.appends++;
+        return;
+      } catch (error) {
+        if (!isExpectedVersionConflictError(error) || attempt >= MAX_EMMETT_ATTEMPTS) throw error;
+        tally.conflicts++;
+      }
+    }
+  };
+}
+
+function emmettAtVersion(store: EmmettEventStore, cursor: StreamCursor, tally: EmmettTally): Operation {
+  return async () => {
+    const result = await store.appendToStream(cursor.name, [emmettVoteCast()], { expectedStreamVersion: BigInt(cursor.revision) });
+    cursor.revision = Number(result.nextExpectedStreamVersion);
+    tally.appends++;
+  };
+}
+
+/**
+ * The same VoteCast event in Emmett's shape: its id travels as metadata.messageId, which Emmett
+ * stores as the message id; data is spread into an object literal type, as Emmett's record type asks.
+ */
+function emmettVoteCast() {
+  const { id, type, data, metadata } = voteCast();
+  return { type, data: { ...data }, metadata: { messageId: id, ...metadata } };
 }
 
 /** Raw writers: the same rows, one autocommit INSERT each, with revisions counted client-side. */

@@ -3,9 +3,10 @@ import { PostgresEventStore } from '@casetrail/event-store';
 import { createPostgresPool, JsonLogger } from '@casetrail/platform';
 import { openBenchDatabase, withClient } from '../shared/bench-database';
 import { machineInfo } from '../shared/machine-info';
-import { measureAlternately, type Timing } from '../shared/measure';
+import { measureAlternately, type Contender, type Timing } from '../shared/measure';
 import { printReport, writeReport, type AppendReport, type AppendRow } from './append-report';
-import { CREATE_RAW_TABLE, portWriters, rawWriters, type Workload } from './append-writers';
+import { CREATE_RAW_TABLE, emmettWriters, portWriters, rawWriters, type EmmettTally, type Workload } from './append-writers';
+import { emmettVersion, openEmmettStore } from './emmett-store';
 import { voteCast } from './vote-cast';
 
 const WORKLOADS = listFromEnv<Workload>('BENCH_WORKLOADS', ['separate-streams', 'hot-stream']);
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const database = await openBenchDatabase('bench_append', logger);
   try {
     await withClient(database.url, (client) => client.query(CREATE_RAW_TABLE));
+    await createEmmettSchema(database.url);
     const rows: AppendRow[] = [];
     for (const workload of WORKLOADS) {
       for (const writers of WRITER_COUNTS) {
@@ -39,33 +41,51 @@ async function main(): Promise<void> {
 }
 
 async function measureRow(url: string, workload: Workload, writers: number, timing: Timing, interrupted: AbortSignal): Promise<AppendRow> {
-  progress(`${workload}, ${writers} writer(s): port and raw INSERT, alternating`);
-  const portPool = createPostgresPool(url, { max: writers + 2, applicationName: 'casetrail-bench-port' });
-  const rawPool = createPostgresPool(url, { max: writers + 2, applicationName: 'casetrail-bench-raw' });
-  const store = await PostgresEventStore.create(portPool);
-  try {
-    await checkpoint(rawPool);
-    const [port, raw] = await measureAlternately(
-      async () => portWriters(store, workload, writers),
-      async () => rawWriters(rawPool, workload, writers),
-      timing,
-      interrupted,
-    );
-    if (interrupted.aborted) throw new Error('Interrupted');
-    return { workload, writers, port, raw, portToRaw: port.perSecond / raw.perSecond };
-  } finally {
-    await store.close();
-    await Promise.all([portPool.end(), rawPool.end()]);
-  }
+  progress(`${workload}, ${writers} writer(s): port, Emmett and raw INSERT, alternating`);
+  const poolSize = writers + 2;
+  const tally: EmmettTally = { appends: 0, conflicts: 0 };
+  const port: Contender = async () => {
+    const pool = createPostgresPool(url, { max: poolSize, applicationName: 'casetrail-bench-port' });
+    const store = await PostgresEventStore.create(pool);
+    return { writers: portWriters(store, workload, writers), release: () => store.close().then(() => pool.end()) };
+  };
+  const emmett: Contender = async () => {
+    const { store, close } = await openEmmettStore(url, poolSize);
+    return { writers: emmettWriters(store, workload, writers, tally), release: close };
+  };
+  const raw: Contender = async () => {
+    const pool = createPostgresPool(url, { max: poolSize, applicationName: 'casetrail-bench-raw' });
+    return { writers: rawWriters(pool, workload, writers), release: () => pool.end() };
+  };
+  await withClient(url, checkpoint);
+  const [portResult, emmettResult, rawResult] = await measureAlternately([port, emmett, raw], timing, interrupted);
+  if (interrupted.aborted) throw new Error('Interrupted');
+  return {
+    workload,
+    writers,
+    port: portResult,
+    emmett: emmettResult,
+    raw: rawResult,
+    portToRaw: portResult.perSecond / rawResult.perSecond,
+    emmettToRaw: emmettResult.perSecond / rawResult.perSecond,
+    portToEmmett: portResult.perSecond / emmettResult.perSecond,
+    emmettConflictsPerAppend: tally.appends === 0 ? 0 : tally.conflicts / tally.appends,
+  };
+}
+
+/** Emmett creates its schema on a store's first use; here once, before anything is timed. */
+async function createEmmettSchema(url: string): Promise<void> {
+  const { close } = await openEmmettStore(url, 1);
+  await close();
 }
 
 /**
  * Each row starts right after a checkpoint, so that no row alone pays for a checkpoint or for the
  * full-page images written after one. Needs superuser or pg_checkpoint.
  */
-async function checkpoint(pool: { query(text: string): Promise<unknown> }): Promise<void> {
+async function checkpoint(db: { query(text: string): Promise<unknown> }): Promise<void> {
   try {
-    await pool.query('CHECKPOINT');
+    await db.query('CHECKPOINT');
   } catch (error) {
     if ((error as { code?: string }).code !== '42501') throw error;
   }
@@ -77,6 +97,7 @@ function buildReport(rows: AppendRow[], timing: Timing, server: AppendReport['se
     benchmark: 'append',
     generatedAt: new Date().toISOString(),
     timing,
+    emmettVersion: emmettVersion(),
     event: {
       type: sample.type,
       dataBytes: Buffer.byteLength(JSON.stringify(sample.data)),

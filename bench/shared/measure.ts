@@ -25,23 +25,38 @@ export async function measure(writers: readonly Operation[], timing: Timing, sig
   return summarise(await sample(writers, timing, signal), timing.measureSeconds);
 }
 
+/** One contender's writers for one turn, and what to release once the turn is over (its pool, say). */
+export interface Turn {
+  readonly writers: readonly Operation[];
+  release?(): Promise<void>;
+}
+
+/** Sets up a contender for one turn; it is called once per turn. */
+export type Contender = () => Promise<Turn>;
+
 /**
- * Alternates two contenders in the order A B B A, each for half the measured time, so that drift
- * during a run (WAL files being created, tables growing, autovacuum) weighs on both alike.
+ * Measures any number of contenders in turns, first in the given order and then in reverse (A B C
+ * C B A), each turn a warm-up and half the measured time, so that drift during a run (WAL files
+ * being created, tables growing, autovacuum) weighs on all alike. Returns one measurement per
+ * contender, in the given order.
  */
-export async function measureAlternately(
-  a: () => Promise<readonly Operation[]>,
-  b: () => Promise<readonly Operation[]>,
+export async function measureAlternately<const T extends readonly Contender[]>(
+  contenders: T,
   timing: Timing,
   signal?: AbortSignal,
-): Promise<[Measurement, Measurement]> {
+): Promise<{ -readonly [K in keyof T]: Measurement }> {
   const half: Timing = { ...timing, measureSeconds: timing.measureSeconds / 2 };
-  const samplesA: number[] = [];
-  const samplesB: number[] = [];
-  for (const [contender, into] of [[a, samplesA], [b, samplesB], [b, samplesB], [a, samplesA]] as const) {
-    into.push(...(await sample(await contender(), half, signal)));
+  const samples = contenders.map((): number[] => []);
+  const order = [...contenders.keys(), ...[...contenders.keys()].reverse()];
+  for (const index of order) {
+    const turn = await contenders[index]();
+    try {
+      samples[index].push(...(await sample(turn.writers, half, signal)));
+    } finally {
+      await turn.release?.();
+    }
   }
-  return [summarise(samplesA, timing.measureSeconds), summarise(samplesB, timing.measureSeconds)];
+  return samples.map((latencies) => summarise(latencies, timing.measureSeconds)) as { -readonly [K in keyof T]: Measurement };
 }
 
 /** Latencies (ms) of the operations that completed inside the measured window. */
