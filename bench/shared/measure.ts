@@ -51,7 +51,7 @@ export async function measureAlternately<const T extends readonly Contender[]>(
   for (const index of order) {
     const turn = await contenders[index]();
     try {
-      samples[index].push(...(await sample(turn.writers, half, signal)));
+      for (const latency of await sample(turn.writers, half, signal)) samples[index].push(latency);
     } finally {
       await turn.release?.();
     }
