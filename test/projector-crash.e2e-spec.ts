@@ -1,13 +1,17 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { PROJECTIONS, createReadModelDataSource, migrateReadModels, readCheckpoints, rebuildProjection } from '@casetrail/case-read-models';
+import { createReadModelDataSource, migrateReadModels } from '@casetrail/case-read-models';
 import { PostgresEventStore, type EventToAppend } from '@casetrail/event-store';
 import { uuidv7 } from '@casetrail/platform';
 import { createTestDatabase, type TestDatabase } from '@casetrail/testing';
+import {
+  assertProjectorBuilt,
+  countRolledBack,
+  openProjectorBatches,
+  projectionPositions,
+  startProjectorProcess,
+} from './support/projector-process';
+import { compareWithCleanRebuild } from './support/read-model-comparison';
 
-const PROJECTOR = resolve(__dirname, '../dist/apps/projector/src/main.js');
 const CASES = 3000;
 
 /** A case history of 6 events in the shapes the deciders write. */
@@ -55,7 +59,7 @@ describe('projector killed hard during catch-up', () => {
   let store: PostgresEventStore;
 
   beforeAll(async () => {
-    if (!existsSync(PROJECTOR)) throw new Error(`${PROJECTOR} is missing: run "npm run build" first (npm test does)`);
+    assertProjectorBuilt();
     database = await createTestDatabase();
     store = await PostgresEventStore.create(database.pool);
     const dataSource = createReadModelDataSource(database.url);
@@ -76,26 +80,24 @@ describe('projector killed hard during catch-up', () => {
     const { lastPosition: end } = await lastPositionOfLog();
     let kills = 0;
     let killedMidway = 0;
+    let batchesCutOff = 0;
     for (let attempt = 0; attempt < 60; attempt++) {
       const before = await progress();
       if (before.every((p) => p >= end)) break;
-      const child = spawn(process.execPath, [PROJECTOR], {
-        env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'error', NODE_ENV: 'test' },
-        stdio: 'ignore',
-      });
-      const exited = new Promise<void>((done) => child.on('exit', () => done()));
+      const projector = startProjectorProcess(database.url);
       const quiet = attempt >= 12;
       if (quiet) {
         await waitUntil(async () => (await progress()).every((p) => p >= end), 60_000);
-        child.kill('SIGTERM');
+        await projector.stop();
       } else {
         // Kill while it is applying: as soon as a checkpoint has moved, after a random moment more.
         await waitUntil(async () => (await progress()).some((p, i) => p > before[i]), 60_000, 5);
         await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 120)));
-        child.kill('SIGKILL');
+        const open = await openProjectorBatches(database.pool);
+        await projector.kill();
         kills++;
+        batchesCutOff += await countRolledBack(database.pool, open);
       }
-      await exited;
       const after = await progress();
       if (!quiet && after.some((p, i) => p > before[i]) && after.some((p) => p < end)) killedMidway++;
     }
@@ -103,11 +105,15 @@ describe('projector killed hard during catch-up', () => {
     expect(killedMidway).toBeGreaterThanOrEqual(3);
     expect((await progress()).every((p) => p >= end)).toBe(true);
 
-    const projected = await snapshot();
+    const { projected, rebuilt, rowsCompared, differences, eventsApplied } = await compareWithCleanRebuild(store, database.pool);
+    process.stdout.write(
+      `projector crash during catch-up: kills ${kills} (${batchesCutOff} mid-batch, ${killedMidway} mid-catch-up), events ${CASES * 6}, ` +
+        `read-model rows compared ${rowsCompared}, differences ${differences}\n`,
+    );
     expect(projected.case_summary).toHaveLength(CASES);
-    for (const projection of PROJECTIONS) await rebuildProjection(store, database.pool, projection);
-    const rebuilt = await snapshot();
     for (const table of Object.keys(rebuilt)) expect({ table, rows: projected[table] }).toEqual({ table, rows: rebuilt[table] });
+    expect(differences).toBe(0);
+    for (const [projection, counts] of Object.entries(eventsApplied)) expect({ projection, applied: counts.projected }).toEqual({ projection, applied: counts.rebuilt });
   }, 180_000);
 
   /** The position of the last event in the log (all appends have committed). */
@@ -118,20 +124,8 @@ describe('projector killed hard during catch-up', () => {
     return { lastPosition: (BigInt(rows[0].tx_id) << 64n) | BigInt(rows[0].seq) };
   }
 
-  async function progress(): Promise<bigint[]> {
-    const checkpoints = await readCheckpoints(database.pool);
-    return PROJECTIONS.map((p) => checkpoints.find((c) => c.projection === p.name)?.position ?? 0n);
-  }
-
-  async function snapshot(): Promise<Record<string, unknown[]>> {
-    const tables: Record<string, unknown[]> = {};
-    for (const projection of PROJECTIONS) {
-      for (const table of projection.tables) {
-        const { rows } = await database.pool.query(`SELECT * FROM read_model.${table} ORDER BY 1`);
-        tables[table] = rows;
-      }
-    }
-    return tables;
+  function progress(): Promise<bigint[]> {
+    return projectionPositions(database.pool);
   }
 });
 
