@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { mintDevToken } from '@casetrail/platform';
 import { freePort, waitFor } from '@casetrail/testing';
+import { BENCH_ORIGIN } from './load-spec';
 
 const API_ENTRY = resolve(process.cwd(), 'dist/apps/api/src/main.js');
 const PROJECTOR_ENTRY = resolve(process.cwd(), 'dist/apps/projector/src/main.js');
@@ -39,8 +40,8 @@ export interface ApiProcesses {
 
 /**
  * Starts `dist/apps/api/src/main.js` on a free port of 127.0.0.1 against `databaseUrl`, with
- * production settings (NODE_ENV=production, keys generated for this run) and the rate limit
- * lifted (all load comes from one user), waits until `GET /health` answers 200, then starts the
+ * production settings (NODE_ENV=production, keys generated for this run, one browser origin
+ * allowed) and the rate limit lifted (all load comes from one user), waits until `GET /health` answers 200, then starts the
  * projector beside it when asked. The API migrates the database before it listens, so the
  * projector only starts on a ready schema.
  */
@@ -58,6 +59,8 @@ export async function startApiProcesses(settings: ApiSettings): Promise<ApiProce
     LOG_LEVEL: 'info',
     PROJECTOR_IN_API: String(settings.projector === 'api'),
     RATE_LIMIT_PER_MINUTE: '1000000',
+    // As for a browser front end; the reference is this origin's CORS preflight.
+    CORS_ORIGINS: BENCH_ORIGIN,
     AUTH_JWT_ISSUER: ISSUER,
     AUTH_JWT_AUDIENCE: AUDIENCE,
     ...settings.env,

@@ -1,5 +1,5 @@
 import type { Request } from 'autocannon';
-import type { WorkloadId } from './load-spec';
+import { BENCH_ORIGIN, type WorkloadId } from './load-spec';
 
 /** An autocannon request that names the command it sends, so that its latency can be told apart. */
 export type StepRequest = Request & { readonly step: string };
@@ -19,7 +19,11 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /**
  * The requests one autocannon connection sends in a loop:
- * - `health`: `GET /health`, the API's liveness route (no token);
+ * - `preflight`: the browser's CORS preflight of `POST /citizen-cases`, the cheapest 2xx the API
+ *   gives: answered by the HTTP layer (security headers, correlation id, rate limit) before any
+ *   routing, token check or database;
+ * - `health`: `GET /health`, the readiness route (no token): the database, the event store and
+ *   the projections' checkpoints, parked events and lag, some ten queries;
  * - `open-case`: `POST /citizen-cases`, a new case for a new citizen each time;
  * - `case-life`: open a case, impose a sanction, record how the citizen was found, review the
  *   sanction in ERROR; each follow-up on the case just opened, with the ETag of the answer before
@@ -28,6 +32,18 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 export function workloadRequests(workload: WorkloadId, token: string, numbers: NumberSource, refused: OnRefused): StepRequest[] {
   const auth = { ...JSON_HEADERS, authorization: `Bearer ${token}` };
   switch (workload) {
+    case 'preflight':
+      return [
+        {
+          step: 'preflight',
+          method: 'OPTIONS',
+          path: '/citizen-cases',
+          headers: { origin: BENCH_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+          onResponse: (status, body) => {
+            if (status >= 300) refused('preflight', status, body);
+          },
+        },
+      ];
     case 'health':
       return [
         {

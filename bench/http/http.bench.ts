@@ -8,7 +8,7 @@ import { machineInfo } from '../shared/machine-info';
 import { benchCpr, caseNumber } from './command-requests';
 import { startApiProcesses, type ApiProcesses, type ProjectorPlacement } from './api-processes';
 import { printReport, valid, writeReport, type HttpReport, type HttpRow } from './http-report';
-import { MEASURING, WORKLOADS, type LoadResult, type LoadSpec, type WorkloadId } from './load-spec';
+import { MEASURING, REFERENCE, WORKLOADS, type LoadResult, type LoadSpec, type WorkloadId } from './load-spec';
 import { CpuMeter, type CpuUse } from './process-cpu';
 
 const RUNNER = resolve(process.cwd(), 'dist/bench/http/load-runner.js');
@@ -38,11 +38,11 @@ const SETTINGS = {
 /**
  * Command throughput and latency through HTTP: the built API in a child process on a fresh
  * database, autocannon in another child process (load-runner.ts), at fixed rates and unthrottled,
- * each run beside the same load on `GET /health`, the reference.
+ * each run beside the same load on the API's cheapest answer, a CORS preflight (the reference).
  */
 async function main(): Promise<void> {
   for (const workload of SETTINGS.workloads) {
-    if (!WORKLOADS.includes(workload) || workload === 'health') throw new Error(`BENCH_WORKLOADS: unknown workload ${workload} (open-case, case-life)`);
+    if (!WORKLOADS.includes(workload) || workload === REFERENCE) throw new Error(`BENCH_WORKLOADS: unknown workload ${workload} (open-case, case-life, health)`);
   }
   if (!['process', 'api', 'none'].includes(SETTINGS.projector)) throw new Error('BENCH_PROJECTOR must be process, api or none');
   let database: BenchDatabase | undefined;
@@ -104,11 +104,11 @@ async function main(): Promise<void> {
       rows.push({ workload, rate, result, cpu });
     };
     for (const rate of SETTINGS.rates) {
-      await measure('health', rate);
+      await measure(REFERENCE, rate);
       for (const workload of SETTINGS.workloads) await measure(workload, rate);
     }
     if (SETTINGS.unthrottled) {
-      await measure('health', null);
+      await measure(REFERENCE, null);
       for (const workload of SETTINGS.workloads) await measure(workload, null);
     }
 

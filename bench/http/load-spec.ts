@@ -1,6 +1,12 @@
-/** What the load generator sends: the liveness route (reference) or real commands. */
-export const WORKLOADS = ['health', 'open-case', 'case-life'] as const;
+/** What the load generator sends: the reference (a CORS preflight), the readiness route, or real commands. */
+export const WORKLOADS = ['preflight', 'health', 'open-case', 'case-life'] as const;
 export type WorkloadId = (typeof WORKLOADS)[number];
+
+/** The workload every other is compared with. */
+export const REFERENCE: WorkloadId = 'preflight';
+
+/** The browser origin the API is configured to allow (CORS_ORIGINS), which the preflight names. */
+export const BENCH_ORIGIN = 'http://localhost:5173';
 
 /** One load run, handed from the benchmark to the load generator's process as JSON. */
 export interface LoadSpec {
