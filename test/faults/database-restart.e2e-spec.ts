@@ -119,5 +119,5 @@ describe('the database server stops and starts under write load', () => {
     expect(notProblems).toEqual([]);
     expect(acceptedAfterRestart).toBeGreaterThan(0);
     expect((await api.get('/health', { as: null })).statusCode).toBe(200);
-  });
+  }, 60_000 * SCALE);
 });
