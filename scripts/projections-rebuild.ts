@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { PROJECTIONS, createReadModelDataSource, migrateReadModels, rebuildProjection, type RebuildProgress } from '@casetrail/case-read-models';
+import { PROJECTIONS, createReadModelDataSource, migrateReadModels, rebuildProjections, type RebuildProgress } from '@casetrail/case-read-models';
 import { createEventStore } from '@casetrail/event-store';
 import { ConfigError, JsonLogger, createPostgresPool, loadConfig, provideDatabaseServer } from '@casetrail/platform';
 
@@ -24,13 +24,15 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     await migrateReadModels(dataSource);
     const store = await createEventStore(config, pool, logger);
-    for (const projection of PROJECTIONS.filter((p) => names.length === 0 || names.includes(p.name))) {
-      const progress = progressReporter(projection.name, await countEvents(pool, projection.filter?.streamPrefixes));
-      const started = Date.now();
-      const done = await rebuildProjection(store, pool, projection, { onProgress: progress.update });
-      progress.stop();
-      const seconds = (Date.now() - started) / 1000;
-      process.stdout.write(`${projection.name}: rebuilt, ${done.eventsApplied} events applied in ${seconds.toFixed(1)} s, swapped in at position ${done.position}\n`);
+    const chosen = PROJECTIONS.filter((p) => names.length === 0 || names.includes(p.name));
+    const progress = progressReporter(chosen.map((p) => p.name).join(', '), await countEvents(pool));
+    const started = Date.now();
+    const done = await rebuildProjections(store, pool, chosen, { onProgress: progress.update });
+    progress.stop();
+    const seconds = (Date.now() - started) / 1000;
+    process.stdout.write(`${done.eventsRead} log events read once in ${seconds.toFixed(1)} s (${Math.round(done.eventsRead / seconds)} events/s)\n`);
+    for (const rebuilt of done.projections) {
+      process.stdout.write(`${rebuilt.projection}: rebuilt, ${rebuilt.eventsApplied} events applied, swapped in at position ${rebuilt.position}\n`);
     }
     await store.close();
   } finally {
@@ -40,14 +42,10 @@ async function main(): Promise<void> {
   }
 }
 
-/** Events a projection will see in the PostgreSQL store, for the ETA; unknown (null) on other stores. */
-async function countEvents(pool: ReturnType<typeof createPostgresPool>, prefixes: readonly string[] = []): Promise<number | null> {
+/** Events in the PostgreSQL store's log, for the ETA; unknown (null) on other stores. */
+async function countEvents(pool: ReturnType<typeof createPostgresPool>): Promise<number | null> {
   try {
-    const { rows } = await pool.query<{ n: string }>(
-      `SELECT count(*) AS n FROM event_store.events
-        WHERE cardinality($1::text[]) = 0 OR EXISTS (SELECT 1 FROM unnest($1::text[]) p WHERE starts_with(stream_name, p))`,
-      [[...prefixes]],
-    );
+    const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM event_store.events');
     return Number(rows[0].n);
   } catch {
     return null;
@@ -59,12 +57,12 @@ function progressReporter(name: string, total: number | null) {
   const rate = (done: number) => done / Math.max((Date.now() - started) / 1000, 0.001);
   if (process.stdout.isTTY) {
     const bar = new SingleBar(
-      { format: `${name} [{bar}] {value}/{total} events | {rate} events/s | ETA {eta_formatted}`, hideCursor: true },
+      { format: `${name} [{bar}] {value}/{total} log events | {rate} events/s | ETA {eta_formatted} | {phase}`, hideCursor: true },
       Presets.shades_classic,
     );
-    bar.start(total ?? 0, 0, { rate: 0 });
+    bar.start(total ?? 0, 0, { rate: 0, phase: 'reading' });
     return {
-      update: (p: RebuildProgress) => bar.update(p.eventsApplied, { rate: Math.round(rate(p.eventsApplied)) }),
+      update: (p: RebuildProgress) => bar.update(p.eventsRead, { rate: Math.round(rate(p.eventsRead)), phase: p.phase }),
       stop: () => bar.stop(),
     };
   }
@@ -73,9 +71,9 @@ function progressReporter(name: string, total: number | null) {
     update: (p: RebuildProgress) => {
       if (Date.now() - lastLine < 1000 && p.phase !== 'done') return;
       lastLine = Date.now();
-      const perSecond = rate(p.eventsApplied);
-      const eta = total && perSecond > 0 ? `, ETA ${Math.max(0, Math.round((total - p.eventsApplied) / perSecond))} s` : '';
-      process.stdout.write(`${name}: ${p.eventsApplied}${total ? `/${total}` : ''} events, ${Math.round(perSecond)} events/s${eta}\n`);
+      const perSecond = rate(p.eventsRead);
+      const eta = total && perSecond > 0 ? `, ETA ${Math.max(0, Math.round((total - p.eventsRead) / perSecond))} s` : '';
+      process.stdout.write(`${name}: ${p.phase}, ${p.eventsRead}${total ? `/${total}` : ''} log events, ${Math.round(perSecond)} events/s${eta}\n`);
     },
     stop: () => undefined,
   };

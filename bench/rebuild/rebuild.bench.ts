@@ -5,8 +5,9 @@ import {
   READ_MODEL_SCHEMA,
   createReadModelDataSource,
   migrateReadModels,
-  rebuildProjection,
+  rebuildProjections,
   type Projection,
+  type RebuildResult,
 } from '@casetrail/case-read-models';
 import { LogVerifier, PostgresEventStore, type EventStore } from '@casetrail/event-store';
 import { JsonLogger, createPostgresPool } from '@casetrail/platform';
@@ -16,13 +17,13 @@ import { machineInfo } from '../shared/machine-info';
 import { GENERATOR_DEFAULTS, generateEvents } from './event-generator';
 import { BATCHES_PER_TRANSACTION, LOAD_BATCH, loadEvents, type LoadResult } from './load-events';
 import { printReport, writeReport, type Phase, type ProjectionRow, type RawReadRow, type RebuildReport } from './rebuild-report';
-import { ServerCpu, StepTimes, machineBusySeconds, nodeCpuSeconds, timedProjection, timedStore } from './rebuild-timing';
+import { ServerCpu, machineBusySeconds, nodeCpuSeconds } from './rebuild-timing';
 
 const EVENTS = readInteger('BENCH_EVENTS', 1_000_000, 1);
 const SEED = readInteger('BENCH_SEED', 20_261_122, 0);
 const READ_PAGE = 5_000;
 const TARGET_EVENTS_PER_SECOND = 20_000;
-const POOL_SIZE = 6;
+const POOL_SIZE = 10;
 const PROGRESS_EVERY_MS = 10_000;
 const VERIFIED_PREFIX = 50_000;
 const RESULTS_FILE = resolve(process.cwd(), 'bench/rebuild/results.json');
@@ -48,15 +49,13 @@ async function main(): Promise<void> {
     const cpu = await ServerCpu.locate(pool, database.name);
 
     const rawReads = [await rawRead(store, cpu, 1)];
-    const rebuildPhase = startPhase(cpu);
-    const projections: ProjectionRow[] = [];
-    for (const projection of PROJECTIONS) projections.push(await rebuild(store, pool, projection, cpu, load));
-    const rebuilt = rebuildPhase.end();
+    const { phase: rebuilt, result } = await rebuild(store, pool, cpu);
+    const projections = await checkProjections(pool, result, load);
     rawReads.push(await rawRead(store, cpu, 2));
     cpu.stop();
     await store.close();
 
-    const report = buildReport(load, await tableBytes(pool), rawReads, projections, rebuilt, database.server);
+    const report = buildReport(load, await tableBytes(pool), rawReads, projections, rebuilt, result, database.server);
     printReport(report);
     await writeReport(report, RESULTS_FILE, MARKDOWN_FILE);
     progress(`results written to ${RESULTS_FILE}`);
@@ -131,42 +130,37 @@ async function rawRead(store: EventStore, cpu: ServerCpu, run: number): Promise<
   return { run, events, pages, eventsPerSecond: events / measured.seconds, ...measured };
 }
 
-async function rebuild(store: EventStore, pool: Pool, projection: Projection, cpu: ServerCpu, load: LoadResult): Promise<ProjectionRow> {
-  const expected = eventsFor(projection, load);
-  progress(`rebuild ${projection.name}: ${expected.toLocaleString('en-US')} of the log's events are for it`);
-  const times = new StepTimes();
+/** The measured step: every projection rebuilt in one pass over the log, as `npm run projections:rebuild` does. */
+async function rebuild(store: EventStore, pool: Pool, cpu: ServerCpu): Promise<{ phase: Phase; result: RebuildResult }> {
+  progress(`rebuild of ${PROJECTIONS.map((p) => p.name).join(', ')}: one read of the log`);
   const phase = startPhase(cpu);
   let lastLine = performance.now();
-  const done = await rebuildProjection(timedStore(store, times), pool, timedProjection(projection, times), {
+  const result = await rebuildProjections(store, pool, PROJECTIONS, {
     onProgress: (p) => {
-      if (performance.now() - lastLine < PROGRESS_EVERY_MS) return;
+      if (performance.now() - lastLine < PROGRESS_EVERY_MS && p.phase === 'reading') return;
       lastLine = performance.now();
       const seconds = (performance.now() - phase.startedAt) / 1000;
-      progress(`  ${projection.name}: ${p.eventsApplied.toLocaleString('en-US')} events, ${Math.round(p.eventsApplied / seconds).toLocaleString('en-US')} events/s`);
+      progress(`  ${p.phase}: ${p.eventsRead.toLocaleString('en-US')} log events read, ${Math.round(p.eventsRead / seconds).toLocaleString('en-US')} events/s`);
     },
   });
   const measured = phase.end();
-  if (done.eventsApplied !== expected) throw new Error(`${projection.name} applied ${done.eventsApplied} events, not ${expected}`);
-  const rows = await countRows(pool, projection);
-  checkRows(projection, rows, load);
-  progress(`rebuild ${projection.name}: ${measured.seconds.toFixed(1)} s, ${Math.round(EVENTS / measured.seconds).toLocaleString('en-US')} log events/s`);
-  return {
-    projection: projection.name,
-    eventsSeen: done.eventsApplied,
-    logEventsPerSecond: EVENTS / measured.seconds,
-    eventsSeenPerSecond: done.eventsApplied / measured.seconds,
-    rows,
-    steps: {
-      read: times.read,
-      pages: times.pages,
-      stateReads: times.stateReads,
-      rowWrites: times.rowWrites,
-      nodeFold: times.nodeFold,
-      bookkeeping: measured.seconds - times.read - times.apply,
-      batches: times.batches,
-    },
-    ...measured,
-  };
+  if (result.eventsRead !== EVENTS) throw new Error(`The rebuild read ${result.eventsRead} events, not ${EVENTS}`);
+  progress(`rebuild: ${measured.seconds.toFixed(1)} s, ${Math.round(EVENTS / measured.seconds).toLocaleString('en-US')} log events/s`);
+  return { phase: measured, result };
+}
+
+/** Each projection took exactly its events, and its tables hold the rows the generated log implies. */
+async function checkProjections(pool: Pool, result: RebuildResult, load: LoadResult): Promise<ProjectionRow[]> {
+  const rows: ProjectionRow[] = [];
+  for (const projection of PROJECTIONS) {
+    const done = result.projections.find((p) => p.projection === projection.name);
+    const expected = eventsFor(projection, load);
+    if (done?.eventsApplied !== expected) throw new Error(`${projection.name} applied ${done?.eventsApplied} events, not ${expected}`);
+    const counted = await countRows(pool, projection);
+    checkRows(projection, counted, load);
+    rows.push({ projection: projection.name, eventsSeen: expected, applySeconds: result.timings.apply[projection.name] ?? 0, rows: counted });
+  }
+  return rows;
 }
 
 /** Events of the streams the projection's filter selects. */
@@ -242,6 +236,7 @@ function buildReport(
   rawReads: RawReadRow[],
   projections: ProjectionRow[],
   rebuilt: Phase,
+  result: RebuildResult,
   server: RebuildReport['server'],
 ): RebuildReport {
   const rawEventsPerSecond = rawReads.reduce((sum, r) => sum + r.eventsPerSecond, 0) / rawReads.length;
@@ -266,6 +261,7 @@ function buildReport(
     rawEventsPerSecond,
     projections,
     rebuild: { ...rebuilt, logEvents: EVENTS, eventsPerSecond, toRaw: eventsPerSecond / rawEventsPerSecond },
+    timings: result.timings,
     targetEventsPerSecond: TARGET_EVENTS_PER_SECOND,
   };
 }

@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './event-store.errors';
+export { matchesLogFilter } from './log-filter';
 export { PostgresEventStore, NOTIFY_CHANNEL } from './postgres/postgres-event-store';
 export type { Queryable } from './postgres/postgres-event-store';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';

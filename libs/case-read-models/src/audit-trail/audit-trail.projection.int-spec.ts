@@ -7,6 +7,7 @@ import { createReadModelDataSource, migrateReadModels } from '../data-source';
 import { listParkedEvents } from '../projection/parked-events';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { auditTrailProjection } from './audit-trail.projection';
+import { transactionContext } from '../projection/upsert-rows';
 
 const event = (type: string, data: unknown, metadata: Record<string, unknown> = {}): EventToAppend => ({
   id: uuidv7(),
@@ -161,7 +162,7 @@ describe('audit-trail projection', () => {
     const client = await database.pool.connect();
     try {
       const { events } = await store.readAll({ maxCount: 100, filter: auditTrailProjection.filter });
-      await auditTrailProjection.apply(events, { client, table: (name) => `"read_model"."${name}"` });
+      await auditTrailProjection.apply(events, transactionContext(client, 'read_model'));
     } finally {
       client.release();
     }

@@ -17,24 +17,16 @@ export const auditTrailProjection: Projection = {
   tables: ['audit_trail'],
   filter: { streamPrefixes: [CITIZEN_CASE_STREAM_PREFIX, COMMITTEE_ITEM_STREAM_PREFIX, COMMITTEE_MEMBER_STREAM_PREFIX, INQUIRY_STREAM_PREFIX] },
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
-    if (events.length === 0) return;
-    const rows = events.map(auditRow);
-    await context.client.query(
-      `INSERT INTO ${context.table('audit_trail')}
-         (position, event_id, stream_name, revision, event_type, actor, effective_at, recorded_at, correlation_id, summary)
-       SELECT * FROM unnest($1::numeric[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::text[], $10::text[])
-       ON CONFLICT DO NOTHING`,
-      COLUMNS.map((column) => rows.map((row) => row[column])),
-    );
+    await context.upsertRows('audit_trail', ['position'], events.map(auditRow), 'nothing');
   },
 };
 
-const COLUMNS = ['position', 'event_id', 'stream_name', 'revision', 'event_type', 'actor', 'effective_at', 'recorded_at', 'correlation_id', 'summary'] as const;
-type AuditRow = Record<(typeof COLUMNS)[number], string | number>;
+type AuditRow = Record<'position' | 'event_id' | 'stream_name' | 'event_type' | 'actor' | 'effective_at' | 'recorded_at' | 'correlation_id' | 'summary', string> & { revision: number };
 
 function auditRow(event: RecordedEvent): AuditRow {
   const metadata = event.metadata ?? {};
   const recordedAt = instant(metadata.recordedAt) ?? instant(metadata.effectiveAt) ?? new Date(0).toISOString();
+  const effectiveAt = metadata.effectiveAt === metadata.recordedAt ? recordedAt : (instant(metadata.effectiveAt) ?? recordedAt);
   return {
     position: event.position.toString(),
     event_id: event.id,
@@ -42,7 +34,7 @@ function auditRow(event: RecordedEvent): AuditRow {
     revision: event.revision,
     event_type: clean(event.type),
     actor: typeof metadata.actor === 'string' && metadata.actor !== '' ? clean(metadata.actor) : 'unknown',
-    effective_at: instant(metadata.effectiveAt) ?? recordedAt,
+    effective_at: effectiveAt,
     recorded_at: recordedAt,
     correlation_id: typeof metadata.correlationId === 'string' ? clean(metadata.correlationId) : '',
     summary: summarise(event),

@@ -9,6 +9,7 @@ import { listParkedEvents } from '../projection/parked-events';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { committeeMinutesProjection } from './committee-minutes.projection';
 import { FIXTURE_B_MINUTES, absent, decided, fixtureB, opened, present, recommended, voted } from './committee-minutes.fixtures';
+import { transactionContext } from '../projection/upsert-rows';
 
 const stored = (e: { type: string; data: unknown }): EventToAppend => ({
   id: uuidv7(),
@@ -148,7 +149,7 @@ describe('committee-minutes projection', () => {
     const { events } = await store.readAll({ maxCount: 1000, filter: committeeMinutesProjection.filter });
     const client = await database.pool.connect();
     try {
-      for (let round = 0; round < 2; round++) await committeeMinutesProjection.apply(events, { client, table: (name) => `"read_model"."${name}"` });
+      for (let round = 0; round < 2; round++) await committeeMinutesProjection.apply(events, transactionContext(client, 'read_model'));
     } finally {
       client.release();
     }

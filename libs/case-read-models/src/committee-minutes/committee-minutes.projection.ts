@@ -9,7 +9,6 @@ import {
 import type { Aggregate, RecordedEvent } from '@casetrail/event-store';
 import { foldStreams, type FoldedStream } from '../projection/folded-streams';
 import type { Projection, ProjectionContext } from '../projection/projection';
-import { upsertRows } from '../projection/upsert-rows';
 import { renderItemMinutes } from './minutes-text';
 
 /**
@@ -22,9 +21,8 @@ export const committeeMinutesProjection: Projection = {
   tables: ['committee_minutes'],
   filter: { streamPrefixes: [COMMITTEE_ITEM_STREAM_PREFIX] },
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
-    const table = context.table('committee_minutes');
-    const folded = await foldStreams(context.client, table, tolerantCommitteeItem, events);
-    await upsertRows(context.client, table, ['item_id'], folded.flatMap(minutesRow));
+    const folded = await foldStreams(context, 'committee_minutes', tolerantCommitteeItem, events);
+    await context.upsertRows('committee_minutes', ['item_id'], folded.flatMap(minutesRow));
   },
 };
 

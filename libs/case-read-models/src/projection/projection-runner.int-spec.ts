@@ -96,7 +96,7 @@ describe('projection runner with the citizen-cases projection', () => {
       filter: { streamPrefixes: ['flaky-'] },
       async apply(events: readonly RecordedEvent[], context) {
         for (const e of events) {
-          await context.client.query(`INSERT INTO read_model.projection_checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING`, [`row-${e.id}`]);
+          await context.upsertRows('projection_checkpoints', ['projection'], [{ projection: `row-${e.id}`, position: 0, events_applied: 0, updated_at: new Date().toISOString() }], 'nothing');
           if (broken && e.type === 'Poison') throw new Error('cannot apply Poison');
         }
       },

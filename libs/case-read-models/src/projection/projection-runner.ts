@@ -1,9 +1,10 @@
 import type { EventStore, RecordedEvent } from '@casetrail/event-store';
 import type { JsonLogger } from '@casetrail/platform';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { lockCheckpoint, saveCheckpoint } from './checkpoints';
 import { isParked, parkEvent } from './parked-events';
-import { READ_MODEL_SCHEMA, qualified, type Projection } from './projection';
+import { READ_MODEL_SCHEMA, type Projection } from './projection';
+import { transactionContext } from './upsert-rows';
 
 export interface RunnerOptions {
   readonly batchSize?: number;
@@ -122,7 +123,7 @@ export class ProjectionRunner {
       await client.query('BEGIN');
       const stored = await lockCheckpoint(client, this.projection.name, this.schema);
       const fresh = events.filter((e) => e.position > stored);
-      if (fresh.length > 0) await this.projection.apply(fresh, this.context(client));
+      if (fresh.length > 0) await this.projection.apply(fresh, transactionContext(client, this.schema));
       await saveCheckpoint(client, this.projection.name, through, fresh.length, this.schema);
       await client.query('COMMIT');
       return fresh.length;
@@ -150,10 +151,6 @@ export class ProjectionRunner {
     this.options.logger?.warn({ msg: 'page failed but its events applied one by one', projection: this.projection.name, error: (pageError as Error)?.message });
     await this.applyInTransaction([], through);
     return { applied, position: through, caughtUp: false, parked: false };
-  }
-
-  private context(client: PoolClient) {
-    return { client, table: (name: string) => qualified(this.schema, name) };
   }
 }
 

@@ -1,11 +1,30 @@
 import type { GlobalLogFilter, RecordedEvent } from '@casetrail/event-store';
-import type { PoolClient } from 'pg';
 
-/** What a projection writes through: a client inside the batch's transaction, and its tables. */
+/**
+ * What a row write does when a row with the same key is there: replace it (`update`), or keep it
+ * (`nothing`: for rows keyed by the event they come from, which a batch applied again writes again).
+ */
+export type OnConflict = 'update' | 'nothing';
+
+/** A stream's folded state as a projection stored it (columns `state`, `revision`, `last_position`). */
+export interface StoredState<State> {
+  readonly state: State;
+  readonly revision: number;
+  readonly lastPosition: bigint;
+}
+
+/**
+ * Where a projection's batch writes: inside the batch's transaction on the live (or shadow)
+ * tables, or, during a rebuild, into tables held in memory and bulk-loaded once at the end.
+ * Projections write only through it, so both paths produce the same rows.
+ */
 export interface ProjectionContext {
-  readonly client: PoolClient;
   /** The quoted, schema-qualified name of one of the projection's tables (live or being rebuilt). */
   table(name: string): string;
+  /** Writes rows keyed by `key`; a row with the same key is replaced (`update`) or kept (`nothing`). */
+  upsertRows(table: string, key: readonly string[], rows: readonly object[], onConflict?: OnConflict): Promise<void>;
+  /** The states stored for these streams in `table` (by its `stream_name` column); absent ones are missing. */
+  storedStates<State>(table: string, streamNames: readonly string[]): Promise<Map<string, StoredState<State>>>;
 }
 
 /**

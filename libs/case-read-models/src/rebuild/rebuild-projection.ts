@@ -1,55 +1,258 @@
-import type { EventStore } from '@casetrail/event-store';
-import type { Pool } from 'pg';
+import { performance } from 'node:perf_hooks';
+import { matchesLogFilter, type EventStore, type ReadAllResult } from '@casetrail/event-store';
+import type { Pool, PoolClient } from 'pg';
 import { lockCheckpoint } from '../projection/checkpoints';
-import { ProjectionRunner, type BatchOutcome } from '../projection/projection-runner';
-import { READ_MODEL_SCHEMA, type Projection } from '../projection/projection';
+import { ProjectionRunner } from '../projection/projection-runner';
+import { READ_MODEL_SCHEMA, qualified, type Projection } from '../projection/projection';
+import { CopyWriter, tableColumns } from './copy-rows';
+import { MemoryContext } from './memory-context';
+import { prepareShadowTables, shadowSchema } from './shadow-tables';
 
-export const REBUILD_SCHEMA = 'read_model_rebuild';
+export { REBUILD_SCHEMA } from './shadow-tables';
 
 export interface RebuildProgress {
-  readonly projection: string;
-  readonly eventsApplied: number;
+  /** Log events read so far (all of them, whichever projections take them). */
+  readonly eventsRead: number;
   readonly position: bigint;
-  readonly phase: 'catching-up' | 'swapping' | 'done';
+  readonly phase: 'reading' | 'writing' | 'indexing' | 'catching-up' | 'done';
 }
 
+export interface RebuiltProjection {
+  readonly projection: string;
+  readonly eventsApplied: number;
+  /** Where it was swapped in. */
+  readonly position: bigint;
+}
+
+/** Where a rebuild's wall time went, in seconds. */
+export interface RebuildTimings {
+  /** Waiting for the next page of the log (the page after it is always being read meanwhile). */
+  readonly read: number;
+  /** Projections folding events and making rows, by projection. */
+  readonly apply: Readonly<Record<string, number>>;
+  /** Waiting for the server to take rows sent with COPY while reading. */
+  readonly copyWait: number;
+  /** Writing the rows held in memory, after the last page. */
+  readonly write: number;
+  /** Building indexes and key constraints, and ANALYZE. */
+  readonly index: number;
+  /** The events written meanwhile, through the live runner on the shadow tables, and the swap. */
+  readonly catchUp: number;
+}
+
+export interface RebuildResult {
+  readonly eventsRead: number;
+  readonly projections: readonly RebuiltProjection[];
+  readonly timings: RebuildTimings;
+}
+
+export interface RebuildOptions {
+  /** Log events per page read. */
+  readonly pageSize?: number;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+}
+
+const PAGE_SIZE = 10_000;
+const PARALLEL_WRITES = 2;
+const PARALLEL_INDEX_BUILDS = 2;
+
 /**
- * Rebuilds a projection from position zero into fresh tables beside the live ones, then swaps them
- * in within one short transaction that holds the projection's lock (so the live runner pauses for
- * it) after a last catch-up. Queries read the old tables until the swap.
+ * Rebuilds projections from position zero into fresh tables beside the live ones and swaps each in
+ * once caught up; queries read the old tables until then. The log is read once for all of them,
+ * a page ahead of the projections. While reading, each projection applies its batches to a
+ * memory context: rows that are only ever added stream to their table with COPY, rows that later
+ * batches replace stay in memory and are written once at the end. Then the indexes are built, the
+ * shadow checkpoints set to the end of that read, and each projection catches up on what was
+ * written meanwhile through the ordinary runner before it is swapped in, within one short
+ * transaction that holds the projection's lock (so a live runner pauses for it).
+ *
+ * A rebuild that fails or is killed leaves the live tables as they were; the next one starts over.
  */
+export async function rebuildProjections(
+  store: EventStore,
+  pool: Pool,
+  projections: readonly Projection[],
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
+  const indexes = new Map<Projection, string[]>();
+  for (const projection of projections) indexes.set(projection, await prepareShadowTables(pool, projection));
+
+  const builds = projections.map((projection) => new MemoryBuild(pool, projection));
+  const timings = { read: 0, copyWait: 0, write: 0, index: 0, catchUp: 0 };
+  let eventsRead = 0;
+  let position = 0n;
+  try {
+    const pageSize = options.pageSize ?? PAGE_SIZE;
+    let next: Promise<ReadAllResult> = store.readAll({ after: 0n, maxCount: pageSize });
+    for (;;) {
+      const waited = performance.now();
+      const page = await next;
+      timings.read += (performance.now() - waited) / 1000;
+      if (!page.isEnd) next = store.readAll({ after: page.lastPosition, maxCount: pageSize });
+      for (const build of builds) await build.apply(page);
+      eventsRead += page.events.length;
+      position = page.lastPosition;
+      options.onProgress?.({ eventsRead, position, phase: 'reading' });
+      if (page.isEnd) break;
+    }
+    options.onProgress?.({ eventsRead, position, phase: 'writing' });
+    let mark = performance.now();
+    for (const build of builds) await build.endCopies();
+    await runInParallel(builds.flatMap((build) => build.heldTableWrites()), PARALLEL_WRITES);
+    timings.write = (performance.now() - mark) / 1000;
+    timings.copyWait = builds.reduce((sum, build) => sum + build.copyWait, 0);
+
+    options.onProgress?.({ eventsRead, position, phase: 'indexing' });
+    mark = performance.now();
+    await runInParallel(
+      [...indexes.values()].flat().map((statement) => async () => void (await pool.query(statement))),
+      PARALLEL_INDEX_BUILDS,
+    );
+    for (const build of builds) await build.saveCheckpoint(position);
+    timings.index = (performance.now() - mark) / 1000;
+  } catch (error) {
+    await Promise.all(builds.map((build) => build.abandon()));
+    await dropShadows(pool, projections);
+    throw error;
+  }
+
+  options.onProgress?.({ eventsRead, position, phase: 'catching-up' });
+  const mark = performance.now();
+  const rebuilt: RebuiltProjection[] = [];
+  try {
+    for (const build of builds) rebuilt.push(await catchUpAndSwap(store, pool, build.projection, build.eventsApplied));
+  } catch (error) {
+    await dropShadows(pool, projections);
+    throw error;
+  }
+  timings.catchUp = (performance.now() - mark) / 1000;
+  options.onProgress?.({ eventsRead, position: rebuilt.reduce((max, r) => (r.position > max ? r.position : max), position), phase: 'done' });
+  return { eventsRead, projections: rebuilt, timings: { ...timings, apply: Object.fromEntries(builds.map((b) => [b.projection.name, b.applySeconds])) } };
+}
+
+/** One projection rebuilt alone (`npm run projections:rebuild <name>`). */
 export async function rebuildProjection(
   store: EventStore,
   pool: Pool,
   projection: Projection,
-  options: { batchSize?: number; onProgress?: (progress: RebuildProgress) => void } = {},
-): Promise<RebuildProgress> {
-  const shadow = `${REBUILD_SCHEMA}_${projection.name.replace(/[^a-z0-9]/g, '_')}`;
-  await prepareShadowTables(pool, projection, shadow);
-  const runner = new ProjectionRunner(store, pool, projection, { schema: shadow, batchSize: options.batchSize ?? 5000 });
-  let eventsApplied = 0;
-  const report = (outcome: BatchOutcome, phase: RebuildProgress['phase']) => {
-    eventsApplied += outcome.applied;
-    options.onProgress?.({ projection: projection.name, eventsApplied, position: outcome.position, phase });
+  options: RebuildOptions = {},
+): Promise<RebuiltProjection> {
+  const result = await rebuildProjections(store, pool, [projection], options);
+  return result.projections[0];
+}
+
+/** A projection's rebuild while the log is read: its memory context and its open COPY streams. */
+class MemoryBuild {
+  readonly context: MemoryContext;
+  eventsApplied = 0;
+  applySeconds = 0;
+  copyWait = 0;
+  private readonly copies = new Map<string, { client: PoolClient; writer: Promise<CopyWriter> }>();
+
+  constructor(
+    private readonly pool: Pool,
+    readonly projection: Projection,
+  ) {
+    this.context = new MemoryContext(shadowSchema(projection), (table, rows) => this.stream(table, rows));
+  }
+
+  async apply(page: ReadAllResult): Promise<void> {
+    const filter = this.projection.filter;
+    const events = filter ? page.events.filter((e) => matchesLogFilter(e.streamName, e.type, filter)) : page.events;
+    if (events.length === 0) return;
+    const began = performance.now();
+    const copyBefore = this.copyWait;
+    try {
+      await this.projection.apply(events, this.context);
+    } catch (error) {
+      throw new Error(
+        `Rebuild of ${this.projection.name} failed on the events from position ${events[0].position} to ${events[events.length - 1].position}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    this.applySeconds += (performance.now() - began) / 1000 - (this.copyWait - copyBefore);
+    this.eventsApplied += events.length;
+  }
+
+  /** Writing each table's rows held in memory, with COPY on a connection of its own. */
+  heldTableWrites(): (() => Promise<void>)[] {
+    return [...this.context.heldRows()].map(([table, rows]) => async () => {
+      const client = await this.pool.connect();
+      try {
+        const writer = new CopyWriter(client, await tableColumns(client, this.context.table(table)));
+        for (let i = 0; i < rows.length; i += 2_000) await writer.write(rows.slice(i, i + 2_000));
+        await writer.end();
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  async saveCheckpoint(position: bigint): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO ${qualified(shadowSchema(this.projection), 'projection_checkpoints')} (projection, position, events_applied) VALUES ($1, $2::numeric, $3)`,
+      [this.projection.name, position.toString(), this.eventsApplied],
+    );
+  }
+
+  async abandon(): Promise<void> {
+    for (const { client, writer } of this.copies.values()) {
+      await writer.then((w) => w.end()).catch(() => undefined);
+      client.release(true);
+    }
+    this.copies.clear();
+  }
+
+  private async stream(table: string, rows: readonly object[]): Promise<void> {
+    if (rows.length === 0) return;
+    let copy = this.copies.get(table);
+    if (!copy) {
+      const client = await this.pool.connect();
+      copy = { client, writer: tableColumns(client, this.context.table(table)).then((columns) => new CopyWriter(client, columns)) };
+      this.copies.set(table, copy);
+    }
+    const began = performance.now();
+    await (await copy.writer).write(rows);
+    this.copyWait += (performance.now() - began) / 1000;
+  }
+
+  async endCopies(): Promise<void> {
+    for (const { client, writer } of this.copies.values()) {
+      try {
+        await (await writer).end();
+      } finally {
+        client.release();
+      }
+    }
+    this.copies.clear();
+  }
+}
+
+/** Runs the tasks, at most `parallel` at once. */
+async function runInParallel(tasks: readonly (() => Promise<void>)[], parallel: number): Promise<void> {
+  const queue = [...tasks];
+  const worker = async (): Promise<void> => {
+    for (let task = queue.shift(); task !== undefined; task = queue.shift()) await task();
   };
+  await Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker));
+}
+
+async function catchUpAndSwap(store: EventStore, pool: Pool, projection: Projection, eventsApplied: number): Promise<RebuiltProjection> {
+  const shadow = shadowSchema(projection);
+  await pool.query(`ANALYZE ${projection.tables.map((t) => qualified(shadow, t)).join(', ')}`);
+  const runner = new ProjectionRunner(store, pool, projection, { schema: shadow, batchSize: 5_000 });
+  let applied = eventsApplied;
   for (;;) {
-    const outcome = await runner.catchUp(undefined, (o) => report(o, 'catching-up'));
+    const outcome = await runner.catchUp(undefined, (o) => (applied += o.applied));
     if (outcome.parked) throw new Error(`Rebuild of ${projection.name} stopped at a parked event; see the parked events`);
-    const swapped = await swapIfCaughtUp(store, pool, projection, shadow, outcome.position);
-    if (swapped) {
-      const done = { projection: projection.name, eventsApplied, position: outcome.position, phase: 'done' as const };
-      options.onProgress?.(done);
-      return done;
+    if (await swapIfCaughtUp(store, pool, projection, shadow, outcome.position)) {
+      return { projection: projection.name, eventsApplied: applied, position: outcome.position };
     }
   }
 }
 
-async function prepareShadowTables(pool: Pool, projection: Projection, shadow: string): Promise<void> {
-  await pool.query(`DROP SCHEMA IF EXISTS "${shadow}" CASCADE`);
-  await pool.query(`CREATE SCHEMA "${shadow}"`);
-  for (const table of [...projection.tables, 'projection_checkpoints']) {
-    await pool.query(`CREATE TABLE "${shadow}"."${table}" (LIKE "${READ_MODEL_SCHEMA}"."${table}" INCLUDING ALL)`);
-  }
+async function dropShadows(pool: Pool, projections: readonly Projection[]): Promise<void> {
+  for (const projection of projections) await pool.query(`DROP SCHEMA IF EXISTS "${shadowSchema(projection)}" CASCADE`).catch(() => undefined);
 }
 
 /** Swaps the shadow tables in if no event arrived after `position`; otherwise catch up again. */

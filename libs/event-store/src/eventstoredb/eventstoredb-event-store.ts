@@ -29,6 +29,7 @@ import {
   type RecordedEvent as DbRecordedEvent,
 } from '@eventstore/db-client';
 import { pageSize, validateAppend } from '../port-arguments';
+import { matchesLogFilter } from '../log-filter';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { GENESIS_HASH, chainHash, contentDigest } from '../integrity/event-hash';
 import type {
@@ -439,11 +440,7 @@ function isUserEvent(event: DbRecordedEvent): boolean {
 }
 
 function matchesFilter(event: DbRecordedEvent, filter: GlobalLogFilter | undefined): boolean {
-  if (filter?.eventTypes?.length && !filter.eventTypes.includes(event.type)) return false;
-  if (filter?.streamPrefixes?.length && !filter.streamPrefixes.some((p) => event.streamId.startsWith(p))) {
-    return false;
-  }
-  return true;
+  return matchesLogFilter(event.streamId, event.type, filter);
 }
 
 // Server-side filters take one dimension and match by prefix; `matchesFilter` makes it exact.

@@ -89,15 +89,16 @@ export const READ_STREAM_BACKWARDS: Statement = {
  */
 export const READ_PAGE: Statement = {
   name: 'casetrail.read-page',
-  text: `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
-     page AS (
+  // The horizon is a scalar (not a joined CTE), so that both index scans start at the right key:
+  // the page at the position asked for, the held-back probe at the later of that and the horizon.
+  text: `WITH page AS (
        SELECT e.seq, e.tx_id, e.stream_name, e.revision, e.id, e.type, e.data, e.metadata, e.content_digest, e.hash,
               ($4::text[] IS NULL OR e.type = ANY($4::text[]))
               AND ($5::text[] IS NULL OR EXISTS (
                 SELECT 1 FROM unnest($5::text[]) AS p(prefix) WHERE starts_with(e.stream_name, p.prefix)))
                 AS matched
-         FROM event_store.events e, horizon
-        WHERE (e.tx_id, e.seq) > ($1::text::xid8, $2::bigint) AND e.tx_id < horizon.xmin
+         FROM event_store.events e
+        WHERE (e.tx_id, e.seq) > ($1::text::xid8, $2::bigint) AND e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
         ORDER BY e.tx_id, e.seq
         LIMIT $3),
      rows AS (
@@ -107,8 +108,12 @@ export const READ_PAGE: Statement = {
          FROM page
        UNION ALL
        SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-              EXISTS (SELECT 1 FROM event_store.events e, horizon
-                       WHERE e.tx_id >= horizon.xmin AND (e.tx_id, e.seq) > ($1::text::xid8, $2::bigint)))
+              EXISTS (SELECT 1
+                        FROM event_store.events e,
+                             (SELECT GREATEST(h.xmin, $1::text::xid8) AS tx_id,
+                                     CASE WHEN h.xmin > $1::text::xid8 THEN -1 ELSE $2::bigint END AS seq
+                                FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin) h) start
+                       WHERE (e.tx_id, e.seq) > (start.tx_id, start.seq)))
      SELECT seq, tx_id::text AS tx_id, stream_name, revision, id, type, data, metadata, content_digest, hash, matched, held_back
        FROM rows ORDER BY held_back NULLS FIRST, rows.tx_id, rows.seq`,
 };
