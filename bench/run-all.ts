@@ -8,6 +8,7 @@ const BENCHMARKS = [
   { id: 'append', entry: 'dist/bench/append/append.bench.js', markdown: 'bench/append/results.md', command: 'npm run bench:append' },
   { id: 'replay', entry: 'dist/bench/replay/replay.bench.js', markdown: 'bench/replay/results.md', command: 'npm run bench:replay' },
   { id: 'rebuild', entry: 'dist/bench/rebuild/rebuild.bench.js', markdown: 'bench/rebuild/results.md', command: 'npm run bench:rebuild' },
+  { id: 'reports', entry: 'dist/bench/reports/reports.bench.js', markdown: 'bench/reports/results.md', command: 'npm run bench:reports' },
   { id: 'http', entry: 'dist/bench/http/http.bench.js', markdown: 'bench/http/results.md', command: 'npm run bench:http' },
 ] as const;
 

@@ -8,25 +8,37 @@ import {
 import type { RecordedEvent } from '@casetrail/event-store';
 import { foldStreams, type FoldedStream } from '../projection/folded-streams';
 import type { Projection, ProjectionContext } from '../projection/projection';
-import { upsertRows } from '../projection/upsert-rows';
+import {
+  SANCTION_REVIEW_CASES,
+  SANCTION_REVIEW_SUMMARIES,
+  SANCTION_REVIEW_TABLES,
+  SANCTION_REVIEW_VERSIONS,
+  SanctionReviewVersions,
+  type TrackedStream,
+} from '../reports/sanction-review/sanction-review-versions';
 import { allocateRepayment } from './repayment-allocation';
 
 /**
  * Case summary, sanction register and appeals register, all derived from each case's state as the
- * write side folds it. The state is kept in `case_summary.state`, so that a batch only reads the
- * cases it touches.
+ * write side folds it, and the sanction review's versions of each case (sanction-review-versions.ts). The
+ * state is kept in `case_summary.state`, so that a batch only reads the cases it touches.
  */
 export const citizenCasesProjection: Projection = {
   name: 'citizen-cases',
-  tables: ['case_summary', 'sanction_register', 'appeals_register'],
+  tables: ['case_summary', 'sanction_register', 'appeals_register', ...SANCTION_REVIEW_TABLES],
   filter: { streamPrefixes: [CITIZEN_CASE_STREAM_PREFIX] },
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
-    const folded = (await foldStreams(context.client, context.table('case_summary'), citizenCase, events)).filter(
+    const tracked = await context.storedStates<TrackedStream>(SANCTION_REVIEW_CASES, [...new Set(events.map((e) => e.streamName))]);
+    const versions = new SanctionReviewVersions(tracked);
+    const folded = (await foldStreams(context, 'case_summary', citizenCase, events, versions.observe)).filter(
       (f) => f.state.status !== 'NONE',
     );
-    await upsertRows(context.client, context.table('case_summary'), ['case_id'], folded.map(summaryRow));
-    await upsertRows(context.client, context.table('sanction_register'), ['sanction_id'], folded.flatMap(sanctionRows));
-    await upsertRows(context.client, context.table('appeals_register'), ['appeal_id'], folded.flatMap(appealRows));
+    await context.upsertRows('case_summary', ['case_id'], folded.map(summaryRow));
+    await context.upsertRows('sanction_register', ['sanction_id'], folded.flatMap(sanctionRows));
+    await context.upsertRows('appeals_register', ['appeal_id'], folded.flatMap(appealRows));
+    await context.upsertRows(SANCTION_REVIEW_VERSIONS, ['stream_name', 'revision'], versions.versions, 'nothing');
+    await context.upsertRows(SANCTION_REVIEW_SUMMARIES, ['stream_name', 'revision'], versions.summaries, 'nothing');
+    await context.upsertRows(SANCTION_REVIEW_CASES, ['stream_name'], versions.cases());
   },
 };
 

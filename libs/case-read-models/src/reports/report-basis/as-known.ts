@@ -19,20 +19,21 @@ export interface StreamAsKnown<State> {
 const PAGE = 2_000;
 
 /**
- * The events of the streams under `streamPrefix` in the global log, through `position` (inclusive),
- * or through the current end of the stable log when no position is given; and the position the
- * reading stands on. Every event at or below that position is final (docs/adr/0002), so reading
- * through it again later gives the same events. A position beyond the stable end is refused: events
- * could still appear below it.
+ * The events of the streams under `streamPrefix` in the global log, after `from` (default: from
+ * the start) through `position` (inclusive), or through the current end of the stable log when no
+ * position is given; and the position the reading stands on. Every event at or below that position
+ * is final (docs/adr/0002), so reading through it again later gives the same events. A position
+ * beyond the stable end is refused: events could still appear below it.
  */
 export async function readLogThrough(
   store: EventStore,
   streamPrefix: string,
   position?: bigint,
+  from = 0n,
 ): Promise<{ readonly position: bigint; readonly events: readonly RecordedEvent[] }> {
   const events: RecordedEvent[] = [];
   const filter = { streamPrefixes: [streamPrefix] };
-  for (let after = 0n; ; ) {
+  for (let after = from; ; ) {
     const page = await store.readAll({ after, maxCount: PAGE, filter });
     for (const event of page.events) {
       if (position !== undefined && event.position > position) return { position, events };

@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
+import type { DataSource } from 'typeorm';
+import { READ_MODEL_DATA_SOURCE } from '../../nest/read-model-data-source';
 import { computeSanctionReview } from './compute-sanction-review';
 import { GetSanctionReviewQuery } from './get-sanction-review.query';
 import { resolveSanctionReviewParameters } from './sanction-review.parameters';
@@ -8,10 +10,13 @@ import type { SanctionReviewReport } from './sanction-review.report';
 
 @QueryHandler(GetSanctionReviewQuery)
 export class GetSanctionReviewHandler implements IQueryHandler<GetSanctionReviewQuery, SanctionReviewReport> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DATA_SOURCE) private readonly readModels: DataSource,
+  ) {}
 
   execute({ request, now }: GetSanctionReviewQuery): Promise<SanctionReviewReport> {
     const { parameters, recordedCutoff, position } = resolveSanctionReviewParameters(request, now);
-    return computeSanctionReview(this.store, parameters, recordedCutoff, position);
+    return computeSanctionReview(this.store, this.readModels, parameters, recordedCutoff, position);
   }
 }

@@ -1,4 +1,4 @@
-import { DISCOVERY_SOURCES, type CitizenCaseState, type DiscoverySource, type Sanction } from '@casetrail/case-management';
+import { DISCOVERY_SOURCES, type CitizenCaseState, type DiscoverySource, type Repayment, type ReviewOutcome, type Sanction } from '@casetrail/case-management';
 import { allocateRepayment } from '../../citizen-cases/repayment-allocation';
 
 /** A citizen with a counted sanction but no discovery source recorded: a row only when there is one. */
@@ -49,18 +49,63 @@ export interface SanctionReviewCriteria {
   readonly includeCitizens: boolean;
 }
 
+/** What the table reads of a sanction. */
+export type ReviewedSanction = Pick<Sanction, 'sanctionId' | 'sanctionType' | 'breachDate' | 'amountDeductedOre'> & {
+  readonly review: { readonly outcome: ReviewOutcome } | null;
+};
+
+/** What the table reads of a repayment. */
+export type ReviewedRepayment = Pick<Repayment, 'amountOre' | 'status' | 'sanctionIds'>;
+
+/**
+ * What the table reads of a citizen case: a CitizenCaseState as the write side folds it, or the
+ * summary of one that the citizen-cases projection keeps (sanction-review-versions.ts). A case
+ * whose `status` is NONE (never opened) is left out.
+ */
+export interface SanctionReviewCase {
+  readonly status?: CitizenCaseState['status'];
+  readonly caseId: string | null;
+  readonly citizenRef: string | null;
+  readonly discoveries: readonly { readonly source: DiscoverySource }[];
+  readonly sanctions: Readonly<Record<string, ReviewedSanction>>;
+  readonly repayments: Readonly<Record<string, ReviewedRepayment>>;
+}
+
+/**
+ * A sanction as the table counts it: [sanctionId, sanctionType, breachDate, reviewed in ERROR,
+ * assessedOre, scheduledOre, paidOre], the øre being its share of every repayment of its case.
+ * A tuple, because the citizen-cases projection stores one per sanction of every case version.
+ */
+export type SanctionFigures = readonly [string, string, string, boolean, number, number, number];
+
+/** A case as the table counts it, whatever the criteria: what `caseFigures` makes of its state. */
+export interface CaseFigures {
+  readonly caseId: string | null;
+  readonly citizenRef: string | null;
+  /** Each discovery source once, in the order first recorded. */
+  readonly sources: readonly DiscoverySource[];
+  /** In the state's order. */
+  readonly sanctions: readonly SanctionFigures[];
+}
+
 interface CitizenTally {
   readonly citizenRef: string;
   readonly caseIds: string[];
   readonly sources: Set<DiscoverySource>;
-  readonly counted: Sanction[];
-  repayment: RepaymentFigures;
+  readonly counted: SanctionFigures[];
 }
 
 const NO_REPAYMENT: RepaymentFigures = { assessedOre: 0, scheduledOre: 0, paidOre: 0 };
+const ID = 0;
+const TYPE = 1;
+const BREACH = 2;
+const IN_ERROR = 3;
+const ASSESSED = 4;
+const SCHEDULED = 5;
+const PAID = 6;
 
 /**
- * The sanction review table from case states (as the write side folds them):
+ * The sanction review table from case states (as the write side folds them, or their summaries):
  * - a sanction counts when its type is one of `sanctionTypes` and its breach date is in the window;
  * - a citizen (by pseudonymous reference, over all their cases) counts when they have a counted
  *   sanction, in the row of the first of their discovery sources in order of precedence
@@ -70,23 +115,65 @@ const NO_REPAYMENT: RepaymentFigures = { assessedOre: 0, scheduledOre: 0, paidOr
  *   not counted counts with the counted sanctions' share, split in proportion to what each deducted
  *   (largest remainder, whole øre).
  */
-export function countSanctionReview(cases: readonly CitizenCaseState[], criteria: SanctionReviewCriteria): SanctionReviewTable {
-  const counts = (sanction: Sanction) =>
-    criteria.sanctionTypes.includes(sanction.sanctionType) &&
-    (criteria.breachFrom === null || sanction.breachDate >= criteria.breachFrom) &&
-    (criteria.breachTo === null || sanction.breachDate <= criteria.breachTo);
+export function countSanctionReview(cases: readonly SanctionReviewCase[], criteria: SanctionReviewCriteria): SanctionReviewTable {
+  const figures: CaseFigures[] = [];
+  for (const state of cases) {
+    const f = caseFigures(state);
+    if (f !== null) figures.push(f);
+  }
+  return countCaseFigures(figures, criteria);
+}
+
+/**
+ * What the table needs of a case, independent of the criteria: each sanction with its share of
+ * the case's repayments (each repayment split over the sanctions it covers in proportion to what
+ * each deducted, largest remainder, whole øre), by the repayment's status. Null for a case never
+ * opened (status NONE), which the table leaves out.
+ */
+export function caseFigures(state: SanctionReviewCase): CaseFigures | null {
+  if (state.status === 'NONE') return null;
+  const shares = new Map<string, [number, number, number]>();
+  for (const repayment of Object.values(state.repayments)) {
+    const covered = repayment.sanctionIds.filter((id) => state.sanctions[id]);
+    const split = allocateRepayment(repayment.amountOre, covered.map((id) => state.sanctions[id].amountDeductedOre));
+    covered.forEach((id, i) => {
+      const entry = shares.get(id) ?? [0, 0, 0];
+      entry[0] += split[i];
+      if (repayment.status === 'SCHEDULED') entry[1] += split[i];
+      if (repayment.status === 'ISSUED') entry[2] += split[i];
+      shares.set(id, entry);
+    });
+  }
+  return {
+    caseId: state.caseId,
+    citizenRef: state.citizenRef,
+    sources: [...new Set(state.discoveries.map((d) => d.source))],
+    sanctions: Object.values(state.sanctions).map((s): SanctionFigures => {
+      const [assessed, scheduled, paid] = shares.get(s.sanctionId) ?? [0, 0, 0];
+      return [s.sanctionId, s.sanctionType, s.breachDate, s.review?.outcome === 'ERROR', assessed, scheduled, paid];
+    }),
+  };
+}
+
+/** The table from the cases' figures (see countSanctionReview). */
+export function countCaseFigures(cases: readonly CaseFigures[], criteria: SanctionReviewCriteria): SanctionReviewTable {
+  const types = new Set(criteria.sanctionTypes);
+  const counts = (sanction: SanctionFigures) =>
+    types.has(sanction[TYPE]) &&
+    (criteria.breachFrom === null || sanction[BREACH] >= criteria.breachFrom) &&
+    (criteria.breachTo === null || sanction[BREACH] <= criteria.breachTo);
 
   const citizens = new Map<string, CitizenTally>();
-  for (const state of cases) {
-    if (state.status === 'NONE') continue;
-    const citizenRef = state.citizenRef ?? `case:${state.caseId}`;
-    const tally = citizens.get(citizenRef) ?? { citizenRef, caseIds: [], sources: new Set(), counted: [], repayment: NO_REPAYMENT };
-    citizens.set(citizenRef, tally);
-    if (state.caseId !== null) tally.caseIds.push(state.caseId);
-    state.discoveries.forEach((d) => tally.sources.add(d.source));
-    const counted = Object.values(state.sanctions).filter(counts);
-    tally.counted.push(...counted);
-    tally.repayment = add(tally.repayment, countedRepayment(state, new Set(counted.map((s) => s.sanctionId))));
+  for (const figures of cases) {
+    const citizenRef = figures.citizenRef ?? `case:${figures.caseId}`;
+    let tally = citizens.get(citizenRef);
+    if (!tally) {
+      tally = { citizenRef, caseIds: [], sources: new Set(), counted: [] };
+      citizens.set(citizenRef, tally);
+    }
+    if (figures.caseId !== null) tally.caseIds.push(figures.caseId);
+    for (const source of figures.sources) tally.sources.add(source);
+    for (const sanction of figures.sanctions) if (counts(sanction)) tally.counted.push(sanction);
   }
 
   const sources: SanctionReviewSource[] = [...DISCOVERY_SOURCES, NOT_IDENTIFIED];
@@ -111,14 +198,26 @@ export function countSanctionReview(cases: readonly CitizenCaseState[], criteria
   return { rows, total };
 }
 
+function repaymentOf(counted: readonly SanctionFigures[]): RepaymentFigures {
+  let assessedOre = 0;
+  let scheduledOre = 0;
+  let paidOre = 0;
+  for (const s of counted) {
+    assessedOre += s[ASSESSED];
+    scheduledOre += s[SCHEDULED];
+    paidOre += s[PAID];
+  }
+  return { assessedOre, scheduledOre, paidOre };
+}
+
 function row(source: SanctionReviewSource, tallies: readonly CitizenTally[], includeCitizens: boolean): SanctionReviewRow {
-  const inError = (tally: CitizenTally) => tally.counted.filter((s) => s.review?.outcome === 'ERROR');
+  const inError = (tally: CitizenTally) => tally.counted.filter((s) => s[IN_ERROR]);
   const figures: SanctionReviewRow = {
     source,
     citizens: tallies.length,
     sanctions: tallies.reduce((sum, t) => sum + t.counted.length, 0),
-    citizensWithError: tallies.filter((t) => inError(t).length > 0).length,
-    repayment: tallies.reduce((sum, t) => add(sum, t.repayment), NO_REPAYMENT),
+    citizensWithError: tallies.filter((t) => t.counted.some((s) => s[IN_ERROR])).length,
+    repayment: tallies.reduce((sum, t) => add(sum, repaymentOf(t.counted)), NO_REPAYMENT),
   };
   if (!includeCitizens) return figures;
   const citizenDetails = [...tallies]
@@ -126,29 +225,11 @@ function row(source: SanctionReviewSource, tallies: readonly CitizenTally[], inc
     .map((t) => ({
       citizenRef: t.citizenRef,
       caseIds: [...t.caseIds].sort(compare),
-      sanctionIds: t.counted.map((s) => s.sanctionId).sort(compare),
-      sanctionIdsInError: inError(t).map((s) => s.sanctionId).sort(compare),
-      repayment: t.repayment,
+      sanctionIds: t.counted.map((s) => s[ID]).sort(compare),
+      sanctionIdsInError: inError(t).map((s) => s[ID]).sort(compare),
+      repayment: repaymentOf(t.counted),
     }));
   return { ...figures, citizenDetails };
-}
-
-/** The counted sanctions' share of each repayment in the case, by the repayment's status. */
-function countedRepayment(state: CitizenCaseState, counted: ReadonlySet<string>): RepaymentFigures {
-  let figures = NO_REPAYMENT;
-  if (counted.size === 0) return figures;
-  for (const repayment of Object.values(state.repayments)) {
-    const covered = repayment.sanctionIds.filter((id) => state.sanctions[id]);
-    const shares = allocateRepayment(repayment.amountOre, covered.map((id) => state.sanctions[id].amountDeductedOre));
-    const share = covered.reduce((sum, id, i) => (counted.has(id) ? sum + shares[i] : sum), 0);
-    if (share === 0) continue;
-    figures = add(figures, {
-      assessedOre: share,
-      scheduledOre: repayment.status === 'SCHEDULED' ? share : 0,
-      paidOre: repayment.status === 'ISSUED' ? share : 0,
-    });
-  }
-  return figures;
 }
 
 function add(a: RepaymentFigures, b: RepaymentFigures): RepaymentFigures {

@@ -1,0 +1,140 @@
+import type { CitizenCaseState } from '@casetrail/case-management';
+import type { RecordedEvent } from '@casetrail/event-store';
+import { caseFigures, type CaseFigures } from './sanction-review';
+
+/**
+ * What the citizen-cases projection keeps so that the sanction review is counted without folding
+ * the log (sanction-review-basis.ts reads it):
+ * - `sanction_review_versions`: one narrow row per citizen-case event (position, recorded time);
+ * - `sanction_review_summaries`: the case's figures after each event that changed them;
+ * - `sanction_review_cases`: per stream, its latest figures and where the stream stands.
+ * Within a stream, position and revision rise together, and so does the recorded time unless an
+ * event was recorded with an earlier clock than the one before it (the stream is then marked to be
+ * folded from the log). Where they do, the events "at or before position P and recorded by C" are
+ * the stream's first events, and the case as known then is the last such summary.
+ */
+export const SANCTION_REVIEW_VERSIONS = 'sanction_review_versions';
+export const SANCTION_REVIEW_SUMMARIES = 'sanction_review_summaries';
+export const SANCTION_REVIEW_CASES = 'sanction_review_cases';
+export const SANCTION_REVIEW_TABLES = [SANCTION_REVIEW_VERSIONS, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_CASES] as const;
+
+/** A case's figures as stored; `{ none: true }` when an event left the case unopened again. */
+export type StoredSummary = CaseFigures | { readonly none: true };
+
+export interface VersionRow {
+  readonly stream_name: string;
+  readonly revision: number;
+  /** Decimal. */
+  readonly position: string;
+  /** ISO 8601 to the millisecond, or ±infinity for a recorded time that is not a date of years 1–9999. */
+  readonly recorded_at: string;
+  /**
+   * Reports fold this stream from the log from here on, because its events may no longer be taken
+   * in as a prefix or the projection's state of it may not be the log's: this event was recorded
+   * before the one preceding it, or it was folded without the stream's earlier events (they left
+   * the case unopened, and so unstored, in an earlier batch), or it left the case unopened again.
+   */
+  readonly fold_from_log: boolean;
+}
+
+export interface SummaryRow {
+  readonly stream_name: string;
+  readonly revision: number;
+  readonly position: string;
+  readonly recorded_at: string;
+  readonly summary: StoredSummary;
+}
+
+/** Where a stream stands, kept in `sanction_review_cases.state`. */
+export interface TrackedStream {
+  /** The recorded_at of the stream's last event. */
+  readonly lastRecordedAt: string;
+  /** Its first and latest summaries (null before the case is opened). */
+  readonly first: { readonly position: string; readonly recordedAt: string } | null;
+  readonly latest: { readonly revision: number; readonly position: string; readonly recordedAt: string; readonly summary: StoredSummary } | null;
+}
+
+/**
+ * Collects one batch's rows: construct it with the streams' tracked states, pass `observe` to
+ * foldStreams, then write `versions`, `summaries` and `cases()`. A summary is built only when a part
+ * the report reads is no longer the same object (the aggregate's evolve copies what it changes and
+ * shares the rest), so most events cost a few comparisons.
+ */
+export class SanctionReviewVersions {
+  readonly versions: VersionRow[] = [];
+  readonly summaries: SummaryRow[] = [];
+  private readonly tracked = new Map<string, { stream: TrackedStream; revision: number; position: string }>();
+  private readonly moved = new Set<string>();
+
+  /** `stored`: the streams' rows of `sanction_review_cases` (state, revision, last position). */
+  constructor(stored: ReadonlyMap<string, { readonly state: TrackedStream; readonly revision: number; readonly lastPosition: bigint }>) {
+    for (const [streamName, s] of stored) this.tracked.set(streamName, { stream: s.state, revision: s.revision, position: s.lastPosition.toString() });
+  }
+
+  readonly observe = (event: RecordedEvent, state: CitizenCaseState, previous: CitizenCaseState): void => {
+    const streamName = event.streamName;
+    const position = event.position.toString();
+    const recordedAt = recordedAtColumn(event.metadata.recordedAt);
+    const before = this.tracked.get(streamName);
+    const backwards = before !== undefined && instant(recordedAt) < instant(before.stream.lastRecordedAt);
+    const firstInBatch = !this.moved.has(streamName);
+    this.moved.add(streamName);
+    const unstoredStart = firstInBatch && event.revision > 0 && previous.status === 'NONE';
+    const reopened = previous.status !== 'NONE' && state.status === 'NONE';
+    this.versions.push({ stream_name: streamName, revision: event.revision, position, recorded_at: recordedAt, fold_from_log: backwards || unstoredStart || reopened });
+
+    let stream: TrackedStream = { lastRecordedAt: recordedAt, first: before?.stream.first ?? null, latest: before?.stream.latest ?? null };
+    if (changed(previous, state)) {
+      const summary: StoredSummary = caseFigures(state) ?? { none: true };
+      this.summaries.push({ stream_name: streamName, revision: event.revision, position, recorded_at: recordedAt, summary });
+      stream = { ...stream, first: stream.first ?? { position, recordedAt }, latest: { revision: event.revision, position, recordedAt, summary } };
+    }
+    this.tracked.set(streamName, { stream, revision: event.revision, position });
+  };
+
+  /** The `sanction_review_cases` rows of the streams this batch moved. */
+  cases(): { stream_name: string; revision: number; last_position: string; state: TrackedStream }[] {
+    return [...this.moved].map((streamName) => {
+      const t = this.tracked.get(streamName)!;
+      return { stream_name: streamName, revision: t.revision, last_position: t.position, state: t.stream };
+    });
+  }
+}
+
+function changed(previous: CitizenCaseState, state: CitizenCaseState): boolean {
+  const wasCase = previous.status !== 'NONE';
+  const isCase = state.status !== 'NONE';
+  if (!wasCase || !isCase) return wasCase !== isCase;
+  return (
+    previous.sanctions !== state.sanctions ||
+    previous.repayments !== state.repayments ||
+    previous.discoveries !== state.discoveries ||
+    previous.caseId !== state.caseId ||
+    previous.citizenRef !== state.citizenRef
+  );
+}
+
+const MIN_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
+const MAX_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
+
+function instant(column: string): number {
+  return column === 'infinity' ? Infinity : column === '-infinity' ? -Infinity : Date.parse(column);
+}
+
+/**
+ * The recorded time as the columns keep it, compared as reports compare it (Date.parse, to the
+ * millisecond): a time that is no date sorts after every cutoff, as the log path leaves it out.
+ */
+export function recordedAtColumn(recordedAt: string): string {
+  const at = Date.parse(recordedAt);
+  if (Number.isNaN(at) || at > MAX_INSTANT) return 'infinity';
+  if (at < MIN_INSTANT) return '-infinity';
+  return new Date(at).toISOString();
+}
+
+/** A report's cutoff as the columns compare it, or null when it is outside years 1–9999. */
+export function cutoffColumn(recordedCutoff: string): string | null {
+  const at = Date.parse(recordedCutoff);
+  if (Number.isNaN(at) || at < MIN_INSTANT || at > MAX_INSTANT) return null;
+  return new Date(at).toISOString();
+}
