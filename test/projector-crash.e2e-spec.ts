@@ -80,7 +80,8 @@ describe('projector killed hard during catch-up', () => {
     const { lastPosition: end } = await lastPositionOfLog();
     let kills = 0;
     let killedMidway = 0;
-    let batchesCutOff = 0;
+    let midBatch = 0;
+    let batchesRolledBack = 0;
     for (let attempt = 0; attempt < 60; attempt++) {
       const before = await progress();
       if (before.every((p) => p >= end)) break;
@@ -96,7 +97,9 @@ describe('projector killed hard during catch-up', () => {
         const open = await openProjectorBatches(database.pool);
         await projector.kill();
         kills++;
-        batchesCutOff += await countRolledBack(database.pool, open);
+        const cutOff = await countRolledBack(database.pool, open);
+        batchesRolledBack += cutOff;
+        if (cutOff > 0) midBatch++;
       }
       const after = await progress();
       if (!quiet && after.some((p, i) => p > before[i]) && after.some((p) => p < end)) killedMidway++;
@@ -107,7 +110,7 @@ describe('projector killed hard during catch-up', () => {
 
     const { projected, rebuilt, rowsCompared, differences, eventsApplied } = await compareWithCleanRebuild(store, database.pool);
     process.stdout.write(
-      `projector crash during catch-up: kills ${kills} (${batchesCutOff} mid-batch, ${killedMidway} mid-catch-up), events ${CASES * 6}, ` +
+      `projector crash during catch-up: kills ${kills} (${midBatch} mid-batch, ${killedMidway} mid-catch-up; ${batchesRolledBack} batches rolled back), events ${CASES * 6}, ` +
         `read-model rows compared ${rowsCompared}, differences ${differences}\n`,
     );
     expect(projected.case_summary).toHaveLength(CASES);

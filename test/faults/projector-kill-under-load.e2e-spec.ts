@@ -140,6 +140,7 @@ describe('projector killed hard at random moments under write load', () => {
     let kills = 0;
     let aimed = 0;
     let midBatch = 0;
+    let batchesRolledBack = 0;
     try {
       // Kills go on past KILLS, aimed, until one has cut a batch off (a bounded number more).
       for (; kills < KILLS || (midBatch === 0 && kills < 3 * KILLS); kills++) {
@@ -163,7 +164,9 @@ describe('projector killed hard at random moments under write load', () => {
           open = await waitFor('a batch to be open', probe, { timeoutMs: 5_000, intervalMs: 1 }).catch(() => open);
         }
         await active.kill();
-        midBatch += await countRolledBack(api.database.pool, open);
+        const cutOff = await countRolledBack(api.database.pool, open);
+        batchesRolledBack += cutOff;
+        if (cutOff > 0) midBatch++;
         active = standby;
       }
     } finally {
@@ -188,7 +191,7 @@ describe('projector killed hard at random moments under write load', () => {
     );
     const { projected, rebuilt, rowsCompared, differences, eventsApplied } = await compareWithCleanRebuild(store, api.database.pool);
     process.stdout.write(
-      `projector kill under load (seed ${SEED}): kills ${kills} (${midBatch} mid-batch, ${aimed} aimed at an open batch), events ${logged.length} (${acknowledged.size} acknowledged), ` +
+      `projector kill under load (seed ${SEED}): kills ${kills} (${midBatch} mid-batch, ${aimed} aimed at an open batch; ${batchesRolledBack} batches rolled back), events ${logged.length} (${acknowledged.size} acknowledged), ` +
         `read-model rows compared ${rowsCompared}, differences ${differences}\n`,
     );
 
