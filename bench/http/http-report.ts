@@ -22,6 +22,7 @@ export interface HttpReport {
   readonly settings: {
     readonly seconds: number;
     readonly warmupSeconds: number;
+    readonly primeSeconds: number;
     readonly connections: number;
     readonly phases: number;
     readonly projector: ProjectorPlacement;
@@ -124,8 +125,9 @@ function describeSetup({ server, machine, settings }: HttpReport): string[] {
     `PostgreSQL ${server.version} (${server.source}): fsync=${server.fsync}, synchronous_commit=${server.synchronousCommit}, full_page_writes=${server.fullPageWrites}`,
     `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, ${machine.os}, Node ${machine.node}; API, projector, PostgreSQL and load generator share them`,
     `API: \`node dist/apps/api/src/main.js\`, ${projector}; ${config} (all load comes from one user)`,
-    `Load: autocannon in a process of its own, ${settings.connections} connections split over ${settings.phases} instances started ${Math.round(1000 / settings.phases)} ms apart; ` +
-      `each run ${settings.warmupSeconds} s warm-up, then ${settings.seconds} s measured; latency of every 2xx answer (request written to answer read)`,
+    `Load: autocannon in a process of its own, ${settings.connections} connections over ${settings.phases} instances started ${(1000 / settings.phases).toFixed(1)} ms apart; ` +
+      `first each workload unthrottled for ${settings.primeSeconds} s (not measured), then each run ${settings.warmupSeconds} s warm-up and ${settings.seconds} s measured; ` +
+      'latency of every 2xx answer (request written to answer read)',
     'Reference: the same load on `OPTIONS /citizen-cases` from an allowed origin, the CORS preflight, which the HTTP layer answers (204, security headers) before routing, token check or database',
     'Commands: open a case = `POST /citizen-cases`, a new citizen and case number each time; case life = open a case, impose a sanction, record a discovery, review the sanction, each follow-up with `If-Match`',
   ];

@@ -25,9 +25,12 @@ function numbers(name: string, fallback: string): number[] {
 const SETTINGS = {
   seconds: numbers('BENCH_SECONDS', '10')[0],
   warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 2),
+  // Before the first run, each workload runs unthrottled this long, so that no run pays for compiling the API's code.
+  primeSeconds: Number(process.env.BENCH_PRIME_SECONDS ?? 5),
   rates: numbers('BENCH_RATES', '100,250,500,1000'),
   connections: numbers('BENCH_CONNECTIONS', '64')[0],
-  phases: numbers('BENCH_PHASES', '16')[0],
+  // By default every connection is an autocannon instance of its own, its second starting 1/connections s after the one before.
+  phases: numbers('BENCH_PHASES', process.env.BENCH_CONNECTIONS ?? '64')[0],
   workloads: (process.env.BENCH_WORKLOADS ?? 'open-case,case-life').split(',').map((w) => w.trim()) as WorkloadId[],
   unthrottled: process.env.BENCH_UNTHROTTLED !== '0',
   projector: (process.env.BENCH_PROJECTOR ?? 'process') as ProjectorPlacement,
@@ -79,19 +82,19 @@ async function main(): Promise<void> {
 
     let nextNumber = 1;
     const rows: HttpRow[] = [];
-    const measure = async (workload: WorkloadId, rate: number | null): Promise<void> => {
+    const measure = async (workload: WorkloadId, rate: number | null, priming = false): Promise<void> => {
       const spec: LoadSpec = {
         baseUrl: (api as ApiProcesses).baseUrl,
         workload,
         token,
         rate,
-        connections: SETTINGS.connections,
+        connections: priming ? 8 : SETTINGS.connections,
         phases: SETTINGS.phases,
-        warmupSeconds: SETTINGS.warmupSeconds,
-        seconds: SETTINGS.seconds,
+        warmupSeconds: priming ? 0 : SETTINGS.warmupSeconds,
+        seconds: priming ? SETTINGS.primeSeconds : SETTINGS.seconds,
         firstNumber: nextNumber,
       };
-      process.stderr.write(`${workload} at ${rate === null ? 'max' : `${rate}/s`} … `);
+      process.stderr.write(`${priming ? 'priming: ' : ''}${workload} at ${rate === null ? 'max' : `${rate}/s`} … `);
       const { result, cpu } = await runLoad(spec, meter).catch((error: unknown) => {
         const failure = (api as ApiProcesses).failure();
         throw failure ? new Error(`${(error as Error).message}\n${failure}`) : error;
@@ -101,8 +104,11 @@ async function main(): Promise<void> {
         `${Math.round(result.achievedPerSecond)}/s, p50 ${ms(result.latencyMs.p50)} ms, p99 ${ms(result.latencyMs.p99)} ms` +
           `${valid(result) ? '' : `, NOT ALL 2xx: ${JSON.stringify(result.statusCodes)}, ${result.errors} errors ${result.refusals.join('; ')}`}\n`,
       );
-      rows.push({ workload, rate, result, cpu });
+      if (!priming) rows.push({ workload, rate, result, cpu });
     };
+    if (SETTINGS.primeSeconds > 0) {
+      for (const workload of [REFERENCE, ...SETTINGS.workloads]) await measure(workload, null, true);
+    }
     for (const rate of SETTINGS.rates) {
       await measure(REFERENCE, rate);
       for (const workload of SETTINGS.workloads) await measure(workload, rate);
@@ -120,6 +126,7 @@ async function main(): Promise<void> {
       settings: {
         seconds: SETTINGS.seconds,
         warmupSeconds: SETTINGS.warmupSeconds,
+        primeSeconds: SETTINGS.primeSeconds,
         connections: SETTINGS.connections,
         phases: SETTINGS.phases,
         projector: SETTINGS.projector,

@@ -16,8 +16,10 @@ interface Window {
  *
  * Autocannon limits a rate by giving each connection a quota per second, and every connection's
  * second starts when the instance does: each second opens with a burst on all connections. The
- * load is therefore split over `phases` instances started 1/phases s apart, so that the bursts
- * are spread over the second.
+ * load is therefore split over `phases` instances started 1/phases s apart (by default one per
+ * connection), so that the bursts are spread over the second. Each connection still sends its
+ * quota one request after the other: a stall delays its next requests rather than showing in
+ * their latency.
  */
 async function main(): Promise<void> {
   const spec = JSON.parse(process.env.LOAD_SPEC ?? '') as LoadSpec;
