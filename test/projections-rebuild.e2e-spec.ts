@@ -45,7 +45,7 @@ describe('rebuilding every read model in one pass over the log', () => {
     const indexesBefore = await indexNames(database.pool);
     expect(live.audit_trail).toHaveLength(EVENTS);
 
-    const result = await rebuildProjections(store, database.pool, PROJECTIONS, { pageSize: 700 });
+    const result = await rebuildProjections(store, database.pool, PROJECTIONS, { pageSize: 700, batchSize: 1_400 });
 
     expect(result.eventsRead).toBe(EVENTS);
     expect(await snapshotReadModels(database.pool)).toEqual(live);
@@ -106,7 +106,7 @@ describe('rebuilding every read model in one pass over the log', () => {
         return auditTrailProjection.apply(events, context);
       },
     };
-    await expect(rebuildProjections(store, database.pool, [PROJECTIONS[0], failing], { pageSize: 500 })).rejects.toThrow(
+    await expect(rebuildProjections(store, database.pool, [PROJECTIONS[0], failing], { pageSize: 500, batchSize: 500 })).rejects.toThrow(
       /Rebuild of audit-trail failed on the events from position \d+ to \d+: cannot apply this page/,
     );
     expect(await snapshotReadModels(database.pool)).toEqual(before);

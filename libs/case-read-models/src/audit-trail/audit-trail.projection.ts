@@ -6,6 +6,7 @@ import {
 } from '@casetrail/case-management';
 import type { RecordedEvent } from '@casetrail/event-store';
 import type { Projection, ProjectionContext } from '../projection/projection';
+import { isCanonicalInstant } from '../projection/instants';
 import { summarise } from './event-summary';
 
 /**
@@ -43,6 +44,7 @@ function auditRow(event: RecordedEvent): AuditRow {
 
 /** An instant PostgreSQL accepts, in ISO form, or undefined for anything that is not one. */
 function instant(value: unknown): string | undefined {
+  if (typeof value === 'string' && isCanonicalInstant(value)) return value;
   if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
   const date = new Date(value);
   const year = date.getUTCFullYear();

@@ -39,7 +39,8 @@ export class CopyWriter {
     client: PoolClient,
     private readonly columns: TableColumns,
   ) {
-    this.stream = client.query(copyFrom(`COPY ${columns.table} (${columns.names.map((n) => `"${n}"`).join(', ')}) FROM STDIN`));
+    // A deep buffer: the caller goes on folding while the server takes the rows.
+    this.stream = client.query(copyFrom(`COPY ${columns.table} (${columns.names.map((n) => `"${n}"`).join(', ')}) FROM STDIN`, { highWaterMark: 8 * 2 ** 20 }));
     this.done = new Promise((resolve, reject) => {
       this.stream.on('finish', () => resolve());
       this.stream.on('error', (error: Error) => {

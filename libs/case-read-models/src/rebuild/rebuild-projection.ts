@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { matchesLogFilter, type EventStore, type ReadAllResult } from '@casetrail/event-store';
+import { matchesLogFilter, type EventStore, type ReadAllResult, type RecordedEvent } from '@casetrail/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { lockCheckpoint } from '../projection/checkpoints';
 import { ProjectionRunner } from '../projection/projection-runner';
@@ -34,6 +34,8 @@ export interface RebuildTimings {
   readonly copyWait: number;
   /** Writing the rows held in memory, after the last page. */
   readonly write: number;
+  /** Rows held in memory and the seconds their COPY took, by table. */
+  readonly held: Readonly<Record<string, { readonly rows: number; readonly seconds: number }>>;
   /** Building indexes and key constraints, and ANALYZE. */
   readonly index: number;
   /** The events written meanwhile, through the live runner on the shadow tables, and the swap. */
@@ -49,10 +51,13 @@ export interface RebuildResult {
 export interface RebuildOptions {
   /** Log events per page read. */
   readonly pageSize?: number;
+  /** Log events given to the projections at once (whole pages). */
+  readonly batchSize?: number;
   readonly onProgress?: (progress: RebuildProgress) => void;
 }
 
 const PAGE_SIZE = 10_000;
+const BATCH_SIZE = 10_000;
 const PARALLEL_WRITES = 2;
 const PARALLEL_INDEX_BUILDS = 2;
 
@@ -77,20 +82,27 @@ export async function rebuildProjections(
   const indexes = new Map<Projection, string[]>();
   for (const projection of projections) indexes.set(projection, await prepareShadowTables(pool, projection));
 
-  const builds = projections.map((projection) => new MemoryBuild(pool, projection));
+  const builds = projections.map((projection) => new MemoryBuild(pool, projection, indexes.get(projection)!));
   const timings = { read: 0, copyWait: 0, write: 0, index: 0, catchUp: 0 };
   let eventsRead = 0;
   let position = 0n;
   try {
     const pageSize = options.pageSize ?? PAGE_SIZE;
+    const batchSize = options.batchSize ?? BATCH_SIZE;
     let next: Promise<ReadAllResult> = store.readAll({ after: 0n, maxCount: pageSize });
+    let batch: RecordedEvent[] = [];
     for (;;) {
       const waited = performance.now();
       const page = await next;
       timings.read += (performance.now() - waited) / 1000;
       if (!page.isEnd) next = store.readAll({ after: page.lastPosition, maxCount: pageSize });
-      for (const build of builds) await build.apply(page);
-      eventsRead += page.events.length;
+      batch = batch.length === 0 ? [...page.events] : batch.concat(page.events);
+      // Larger batches than pages: a stream's rows are made once per batch it appears in.
+      if (batch.length >= batchSize || page.isEnd) {
+        for (const build of builds) await build.apply(batch);
+        eventsRead += batch.length;
+        batch = [];
+      }
       position = page.lastPosition;
       options.onProgress?.({ eventsRead, position, phase: 'reading' });
       if (page.isEnd) break;
@@ -104,10 +116,7 @@ export async function rebuildProjections(
 
     options.onProgress?.({ eventsRead, position, phase: 'indexing' });
     mark = performance.now();
-    await runInParallel(
-      [...indexes.values()].flat().map((statement) => async () => void (await pool.query(statement))),
-      PARALLEL_INDEX_BUILDS,
-    );
+    await runInParallel(builds.flatMap((build) => build.pendingIndexes()).map(indexBuild(pool)), PARALLEL_INDEX_BUILDS);
     for (const build of builds) await build.saveCheckpoint(position);
     timings.index = (performance.now() - mark) / 1000;
   } catch (error) {
@@ -127,7 +136,15 @@ export async function rebuildProjections(
   }
   timings.catchUp = (performance.now() - mark) / 1000;
   options.onProgress?.({ eventsRead, position: rebuilt.reduce((max, r) => (r.position > max ? r.position : max), position), phase: 'done' });
-  return { eventsRead, projections: rebuilt, timings: { ...timings, apply: Object.fromEntries(builds.map((b) => [b.projection.name, b.applySeconds])) } };
+  return {
+    eventsRead,
+    projections: rebuilt,
+    timings: {
+      ...timings,
+      apply: Object.fromEntries(builds.map((b) => [b.projection.name, b.applySeconds])),
+      held: Object.fromEntries(builds.flatMap((b) => [...b.held])),
+    },
+  };
 }
 
 /** One projection rebuilt alone (`npm run projections:rebuild <name>`). */
@@ -147,18 +164,21 @@ class MemoryBuild {
   eventsApplied = 0;
   applySeconds = 0;
   copyWait = 0;
+  readonly held = new Map<string, { rows: number; seconds: number }>();
   private readonly copies = new Map<string, { client: PoolClient; writer: Promise<CopyWriter> }>();
 
   constructor(
     private readonly pool: Pool,
     readonly projection: Projection,
+    /** Index statements not yet run. */
+    private indexes: string[],
   ) {
     this.context = new MemoryContext(shadowSchema(projection), (table, rows) => this.stream(table, rows));
   }
 
-  async apply(page: ReadAllResult): Promise<void> {
+  async apply(batch: readonly RecordedEvent[]): Promise<void> {
     const filter = this.projection.filter;
-    const events = filter ? page.events.filter((e) => matchesLogFilter(e.streamName, e.type, filter)) : page.events;
+    const events = filter ? batch.filter((e) => matchesLogFilter(e.streamName, e.type, filter)) : batch;
     if (events.length === 0) return;
     const began = performance.now();
     const copyBefore = this.copyWait;
@@ -178,10 +198,12 @@ class MemoryBuild {
   heldTableWrites(): (() => Promise<void>)[] {
     return [...this.context.heldRows()].map(([table, rows]) => async () => {
       const client = await this.pool.connect();
+      const began = performance.now();
       try {
         const writer = new CopyWriter(client, await tableColumns(client, this.context.table(table)));
         for (let i = 0; i < rows.length; i += 2_000) await writer.write(rows.slice(i, i + 2_000));
         await writer.end();
+        this.held.set(table, { rows: rows.length, seconds: (performance.now() - began) / 1000 });
       } finally {
         client.release();
       }
@@ -207,13 +229,29 @@ class MemoryBuild {
     if (rows.length === 0) return;
     let copy = this.copies.get(table);
     if (!copy) {
+      // Rows streamed while the log is read go into a table with its indexes in place: the server,
+      // which has time to spare then, maintains them, instead of building them afterwards.
       const client = await this.pool.connect();
-      copy = { client, writer: tableColumns(client, this.context.table(table)).then((columns) => new CopyWriter(client, columns)) };
+      const target = ` ${this.context.table(table)} `;
+      const own = this.indexes.filter((statement) => statement.includes(target));
+      this.indexes = this.indexes.filter((statement) => !own.includes(statement));
+      copy = {
+        client,
+        writer: (async () => {
+          for (const statement of own) await client.query(statement);
+          return new CopyWriter(client, await tableColumns(client, this.context.table(table)));
+        })(),
+      };
       this.copies.set(table, copy);
     }
     const began = performance.now();
     await (await copy.writer).write(rows);
     this.copyWait += (performance.now() - began) / 1000;
+  }
+
+  /** The index statements still to run: those of the tables written at the end. */
+  pendingIndexes(): string[] {
+    return this.indexes;
   }
 
   async endCopies(): Promise<void> {
@@ -228,6 +266,11 @@ class MemoryBuild {
   }
 }
 
+/** Each index sorts its table once: the sort gets memory rather than spilling to disk. */
+function indexBuild(pool: Pool): (statement: string) => () => Promise<void> {
+  return (statement) => async () => void (await pool.query(`SET maintenance_work_mem = '256MB'; ${statement}; RESET maintenance_work_mem`));
+}
+
 /** Runs the tasks, at most `parallel` at once. */
 async function runInParallel(tasks: readonly (() => Promise<void>)[], parallel: number): Promise<void> {
   const queue = [...tasks];
@@ -238,8 +281,8 @@ async function runInParallel(tasks: readonly (() => Promise<void>)[], parallel: 
 }
 
 async function catchUpAndSwap(store: EventStore, pool: Pool, projection: Projection, eventsApplied: number): Promise<RebuiltProjection> {
+  // No ANALYZE here: autovacuum analyses the swapped-in tables within a minute of the load.
   const shadow = shadowSchema(projection);
-  await pool.query(`ANALYZE ${projection.tables.map((t) => qualified(shadow, t)).join(', ')}`);
   const runner = new ProjectionRunner(store, pool, projection, { schema: shadow, batchSize: 5_000 });
   let applied = eventsApplied;
   for (;;) {

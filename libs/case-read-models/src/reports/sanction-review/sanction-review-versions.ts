@@ -1,5 +1,6 @@
 import type { CitizenCaseState } from '@casetrail/case-management';
 import type { RecordedEvent } from '@casetrail/event-store';
+import { isCanonicalInstant } from '../../projection/instants';
 import { caseFigures, type CaseFigures } from './sanction-review';
 
 /**
@@ -126,6 +127,7 @@ function instant(column: string): number {
  * millisecond): a time that is no date sorts after every cutoff, as the log path leaves it out.
  */
 export function recordedAtColumn(recordedAt: string): string {
+  if (isCanonicalInstant(recordedAt)) return recordedAt;
   const at = Date.parse(recordedAt);
   if (Number.isNaN(at) || at > MAX_INSTANT) return 'infinity';
   if (at < MIN_INSTANT) return '-infinity';
