@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = new JsonLogger(config.logLevel === 'debug' ? 'debug' : 'warn', 'rebuild', (line) => process.stderr.write(line));
   const server = await provideDatabaseServer(config, logger);
-  const pool = createPostgresPool(server.url, { max: 6, applicationName: 'casetrail-rebuild' });
+  const pool = createPostgresPool(server.url, { max: 12, applicationName: 'casetrail-rebuild' });
   const dataSource = createReadModelDataSource(server.url);
   try {
     await dataSource.initialize();

@@ -8,7 +8,8 @@ import {
   type Projection,
 } from '@casetrail/case-read-models';
 import { PostgresEventStore, type EventStore } from '@casetrail/event-store';
-import { createTestDatabase, type TestDatabase } from '@casetrail/testing';
+import { createTestDatabase, waitFor, type TestDatabase } from '@casetrail/testing';
+import { uuidv7 } from '@casetrail/platform';
 import { generateEvents } from '../bench/rebuild/event-generator';
 import { loadEvents } from '../bench/rebuild/load-events';
 import { snapshotReadModels } from './support/read-model-comparison';
@@ -93,6 +94,34 @@ describe('rebuilding every read model in one pass over the log', () => {
     expect(Number(rows[0].n)).toBe(caseStreams.length);
     const end = await logEnd(store);
     for (const checkpoint of await readCheckpoints(database.pool)) expect(checkpoint.position).toBe(end);
+  });
+
+  it('holds no transaction open while it reads: an event written meanwhile is readable in the global log at once', async () => {
+    const before = await logEnd(store);
+    let unfilteredReads = 0;
+    let seenWhileRebuilding: bigint | undefined;
+    const writesWhileReading: EventStore = Object.create(store, {
+      readAll: {
+        value: async (options: Parameters<EventStore['readAll']>[0]) => {
+          if (!options?.filter && ++unfilteredReads === 4) {
+            // Batches of rows have been streamed to the rebuild tables by now.
+            const metadata = { correlationId: uuidv7(), causationId: null, actor: 'test', recordedAt: new Date().toISOString(), effectiveAt: new Date().toISOString(), schemaVersion: 1 };
+            const { position } = await store.appendToStream(`rebuild-probe-${uuidv7()}`, [{ id: uuidv7(), type: 'Probe', data: {}, metadata }], { expectedRevision: 'no_stream' });
+            seenWhileRebuilding = await waitFor(
+              'the event in the global log',
+              async () => ((await store.readAll({ after: before, maxCount: 10 })).events.some((e) => e.position === position) ? position : undefined),
+              { timeoutMs: 5_000 },
+            );
+          }
+          return store.readAll(options);
+        },
+      },
+    });
+
+    await rebuildProjections(writesWhileReading, database.pool, PROJECTIONS, { pageSize: 500, batchSize: 500 });
+
+    expect(unfilteredReads).toBeGreaterThan(4);
+    expect(seenWhileRebuilding).toBeGreaterThan(before);
   });
 
   it('leaves the live tables as they were when a projection fails, and drops its rebuild tables', async () => {

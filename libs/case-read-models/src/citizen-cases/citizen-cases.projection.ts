@@ -73,7 +73,9 @@ function sanctionRows({ state }: FoldedStream<CitizenCaseState>) {
   const repaid = repaymentShares(state);
   return Object.values(state.sanctions).map((s) => {
     const appeals = Object.values(state.appeals).filter((a) => a.sanctionIds.includes(s.sanctionId) && a.outcome !== null);
-    const latestAppeal = appeals.sort((a, b) => String(a.decidedOn).localeCompare(String(b.decidedOn))).at(-1);
+    const latestAppeal = appeals
+      .sort((a, b) => String(a.decidedOn).localeCompare(String(b.decidedOn)) || String(a.appealId).localeCompare(String(b.appealId)))
+      .at(-1);
     const share = repaid.get(s.sanctionId) ?? { ASSESSED: 0, SCHEDULED: 0, ISSUED: 0, total: 0 };
     return {
       sanction_id: s.sanctionId,

@@ -1,4 +1,5 @@
 import type { CommitteeItemState, CommitteeVote, VoteChoice } from '@casetrail/case-management';
+import { compareText } from '../projection/compare-text';
 
 /** How a meeting's minutes treat closed items (lukket punkt). */
 export interface MeetingMinutesOptions {
@@ -27,7 +28,10 @@ export function renderItemMinutes(state: CommitteeItemState): string {
     }
   }
 
-  const absent = Object.values(state.attendance ?? {}).filter((entry) => entry?.status === 'ABSENT');
+  // By member id: the order of a stored state's keys is not the order they were added in.
+  const absent = Object.values(state.attendance ?? {})
+    .filter((entry) => entry?.status === 'ABSENT')
+    .sort((a, b) => compareText(String(a.memberId), String(b.memberId)));
   const absentees = absent.map((entry) => {
     const details = [entry.absenceNotice === true ? 'afbud' : '', entry.substituteMemberId ? `stedfortræder: ${names.get(entry.substituteMemberId)?.name ?? entry.substituteMemberId}` : '']
       .filter(Boolean)

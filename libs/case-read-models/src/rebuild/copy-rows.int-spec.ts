@@ -8,6 +8,7 @@ const ROWS = [
   { id: 1, label: 'plain', amount: 123, position: '340282366920938463463374607431768211455', flag: true, at: '2023-08-29T21:59:59.999Z', day: '2023-08-29', tags: ['a', 'b'], ids: [], state: { a: 1 }, note: null },
   { id: 2, label: 'tab\there, newline\nthere, return\r, backslash \\ and \\N', amount: -5, position: '0', flag: false, at: '1970-01-01T00:00:00.000Z', day: '0001-01-01', tags: ['quote " and \\ and , and {}', '', 'NULL'], ids: ['01857163-6eac-7160-9ced-719375d7bff2'], state: { text: 'line\nbreak \\ "quoted" \t tab', list: [1, null, 'x'], nested: { deep: true } }, note: 'ø æ å — ✓' },
   { id: 3, label: '', amount: null, position: null, flag: null, at: null, day: null, tags: null, ids: null, state: 'just a string', note: undefined },
+  { id: 5, label: true, amount: 7, position: '2', flag: false, at: null, day: null, tags: [true, 1.5], ids: null, state: false, note: 'boolean in a text column' },
   { id: 4, label: 'json scalars', amount: 0, position: '1', flag: true, at: '2024-02-29T12:00:00.000Z', day: '2024-02-29', tags: [null, 'x'], ids: [], state: [1, 2, { three: 3 }], note: '\\' },
 ];
 

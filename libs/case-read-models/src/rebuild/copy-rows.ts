@@ -11,7 +11,7 @@ export interface TableColumns {
 type ColumnKind = 'json' | 'array' | 'boolean' | 'scalar';
 
 /** The columns of a (schema-qualified, quoted) table, from the catalogue. */
-export async function tableColumns(client: PoolClient, table: string): Promise<TableColumns> {
+export async function tableColumns(client: Pick<PoolClient, 'query'>, table: string): Promise<TableColumns> {
   const { rows } = await client.query<{ name: string; type: string }>(
     `SELECT attname AS name, format_type(atttypid, atttypmod) AS type
        FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
@@ -57,7 +57,10 @@ export class CopyWriter {
     if (rows.length === 0) return;
     const text = rows.map((row) => this.line(row as Record<string, unknown>)).join('');
     this.rows += rows.length;
-    if (!this.stream.write(text)) await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()));
+    if (!this.stream.write(text)) {
+      // A failed COPY never drains: its error ends the wait as well.
+      await Promise.race([new Promise<void>((resolve) => this.stream.once('drain', () => resolve())), this.done]);
+    }
   }
 
   async end(): Promise<void> {
@@ -85,7 +88,7 @@ function copyValue(value: unknown, kind: ColumnKind): string {
     case 'bigint':
       return String(value);
     case 'boolean':
-      return kind === 'json' ? String(value) : value ? 't' : 'f';
+      return kind === 'boolean' ? (value ? 't' : 'f') : String(value);
     case 'string':
       return kind === 'json' ? escapeJson(JSON.stringify(value)) : escape(value);
     default:

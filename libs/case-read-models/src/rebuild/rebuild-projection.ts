@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { matchesLogFilter, type EventStore, type ReadAllResult, type RecordedEvent } from '@casetrail/event-store';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { lockCheckpoint } from '../projection/checkpoints';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { READ_MODEL_SCHEMA, qualified, type Projection } from '../projection/projection';
-import { CopyWriter, tableColumns } from './copy-rows';
+import { CopyWriter, tableColumns, type TableColumns } from './copy-rows';
 import { MemoryContext } from './memory-context';
 import { prepareShadowTables, shadowSchema } from './shadow-tables';
 
@@ -86,10 +86,11 @@ export async function rebuildProjections(
   const timings = { read: 0, copyWait: 0, write: 0, index: 0, catchUp: 0 };
   let eventsRead = 0;
   let position = 0n;
+  let next: Promise<ReadAllResult> | undefined;
   try {
     const pageSize = options.pageSize ?? PAGE_SIZE;
     const batchSize = options.batchSize ?? BATCH_SIZE;
-    let next: Promise<ReadAllResult> = store.readAll({ after: 0n, maxCount: pageSize });
+    next = store.readAll({ after: 0n, maxCount: pageSize });
     let batch: RecordedEvent[] = [];
     for (;;) {
       const waited = performance.now();
@@ -120,7 +121,8 @@ export async function rebuildProjections(
     for (const build of builds) await build.saveCheckpoint(position);
     timings.index = (performance.now() - mark) / 1000;
   } catch (error) {
-    await Promise.all(builds.map((build) => build.abandon()));
+    next?.catch(() => undefined);
+    await Promise.allSettled(builds.map((build) => build.endCopies()));
     await dropShadows(pool, projections);
     throw error;
   }
@@ -158,14 +160,25 @@ export async function rebuildProjection(
   return result.projections[0];
 }
 
-/** A projection's rebuild while the log is read: its memory context and its open COPY streams. */
+/** Rows per COPY when the rows held in memory are written: each COPY is a transaction of its own. */
+const HELD_ROWS_PER_COPY = 20_000;
+/** COPYs of one table running at once: the server takes in one batch while the next is made. */
+const COPIES_IN_FLIGHT = 2;
+
+/**
+ * A projection's rebuild while the log is read: its memory context, and per streamed table the
+ * COPY of the previous batch, still being taken in by the server while the next batch is folded.
+ * Every COPY is its own short transaction: one left open would hold back the global log (which is
+ * read below the oldest running transaction) for every reader until the rebuild ends.
+ */
 class MemoryBuild {
   readonly context: MemoryContext;
   eventsApplied = 0;
   applySeconds = 0;
   copyWait = 0;
   readonly held = new Map<string, { rows: number; seconds: number }>();
-  private readonly copies = new Map<string, { client: PoolClient; writer: Promise<CopyWriter> }>();
+  private readonly inFlight = new Map<string, Promise<void>[]>();
+  private readonly columns = new Map<string, Promise<TableColumns>>();
 
   constructor(
     private readonly pool: Pool,
@@ -194,19 +207,13 @@ class MemoryBuild {
     this.eventsApplied += events.length;
   }
 
-  /** Writing each table's rows held in memory, with COPY on a connection of its own. */
+  /** Writing each table's rows held in memory, with COPYs of HELD_ROWS_PER_COPY rows. */
   heldTableWrites(): (() => Promise<void>)[] {
     return [...this.context.heldRows()].map(([table, rows]) => async () => {
-      const client = await this.pool.connect();
       const began = performance.now();
-      try {
-        const writer = new CopyWriter(client, await tableColumns(client, this.context.table(table)));
-        for (let i = 0; i < rows.length; i += 2_000) await writer.write(rows.slice(i, i + 2_000));
-        await writer.end();
-        this.held.set(table, { rows: rows.length, seconds: (performance.now() - began) / 1000 });
-      } finally {
-        client.release();
-      }
+      for (let i = 0; i < rows.length; i += HELD_ROWS_PER_COPY) await this.enqueueCopy(table, rows.slice(i, i + HELD_ROWS_PER_COPY));
+      await this.settle(table);
+      this.held.set(table, { rows: rows.length, seconds: (performance.now() - began) / 1000 });
     });
   }
 
@@ -217,52 +224,66 @@ class MemoryBuild {
     );
   }
 
-  async abandon(): Promise<void> {
-    for (const { client, writer } of this.copies.values()) {
-      await writer.then((w) => w.end()).catch(() => undefined);
-      client.release(true);
-    }
-    this.copies.clear();
-  }
-
-  private async stream(table: string, rows: readonly object[]): Promise<void> {
-    if (rows.length === 0) return;
-    let copy = this.copies.get(table);
-    if (!copy) {
-      // Rows streamed while the log is read go into a table with its indexes in place: the server,
-      // which has time to spare then, maintains them, instead of building them afterwards.
-      const client = await this.pool.connect();
-      const target = ` ${this.context.table(table)} `;
-      const own = this.indexes.filter((statement) => statement.includes(target));
-      this.indexes = this.indexes.filter((statement) => !own.includes(statement));
-      copy = {
-        client,
-        writer: (async () => {
-          for (const statement of own) await client.query(statement);
-          return new CopyWriter(client, await tableColumns(client, this.context.table(table)));
-        })(),
-      };
-      this.copies.set(table, copy);
-    }
-    const began = performance.now();
-    await (await copy.writer).write(rows);
-    this.copyWait += (performance.now() - began) / 1000;
-  }
-
   /** The index statements still to run: those of the tables written at the end. */
   pendingIndexes(): string[] {
     return this.indexes;
   }
 
+  /** Waits for the COPYs still in flight; the first failure is thrown once all have settled. */
   async endCopies(): Promise<void> {
-    for (const { client, writer } of this.copies.values()) {
-      try {
-        await (await writer).end();
-      } finally {
-        client.release();
-      }
+    const results = await Promise.allSettled([...this.inFlight.values()].flat());
+    this.inFlight.clear();
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private async stream(table: string, rows: readonly object[]): Promise<void> {
+    if (rows.length === 0) return;
+    const began = performance.now();
+    if (!this.inFlight.has(table)) {
+      // A table streamed while the log is read gets its indexes first: the server, which has time
+      // to spare then, maintains them, instead of building them afterwards.
+      const target = ` ${this.context.table(table)} `;
+      const own = this.indexes.filter((statement) => statement.includes(target));
+      this.indexes = this.indexes.filter((statement) => !own.includes(statement));
+      for (const statement of own) await this.pool.query(statement);
     }
-    this.copies.clear();
+    await this.enqueueCopy(table, rows);
+    this.copyWait += (performance.now() - began) / 1000;
+  }
+
+  /** Starts a COPY of the rows once fewer than COPIES_IN_FLIGHT of the table's are still running. */
+  private async enqueueCopy(table: string, rows: readonly object[]): Promise<void> {
+    const queue = this.inFlight.get(table) ?? [];
+    this.inFlight.set(table, queue);
+    while (queue.length >= COPIES_IN_FLIGHT) await queue.shift();
+    const copying = this.copy(table, rows);
+    copying.catch(() => undefined); // awaited when the queue is full, or by settle / endCopies
+    queue.push(copying);
+  }
+
+  private async settle(table: string): Promise<void> {
+    const queue = this.inFlight.get(table) ?? [];
+    while (queue.length > 0) await queue.shift();
+  }
+
+  /** One COPY of the rows into the table, on a connection taken for it; a failed one is closed. */
+  private async copy(table: string, rows: readonly object[]): Promise<void> {
+    let columns = this.columns.get(table);
+    if (!columns) {
+      columns = tableColumns(this.pool, this.context.table(table));
+      this.columns.set(table, columns);
+    }
+    const client = await this.pool.connect();
+    try {
+      const writer = new CopyWriter(client, await columns);
+      await writer.write(rows);
+      await writer.end();
+      client.release();
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
   }
 }
 
@@ -271,13 +292,23 @@ function indexBuild(pool: Pool): (statement: string) => () => Promise<void> {
   return (statement) => async () => void (await pool.query(`SET maintenance_work_mem = '256MB'; ${statement}; RESET maintenance_work_mem`));
 }
 
-/** Runs the tasks, at most `parallel` at once. */
+/** Runs the tasks, at most `parallel` at once; after a failure no further task starts. */
 async function runInParallel(tasks: readonly (() => Promise<void>)[], parallel: number): Promise<void> {
   const queue = [...tasks];
+  let failed = false;
   const worker = async (): Promise<void> => {
-    for (let task = queue.shift(); task !== undefined; task = queue.shift()) await task();
+    for (let task = queue.shift(); task !== undefined && !failed; task = queue.shift()) {
+      try {
+        await task();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(parallel, queue.length) }, worker));
+  const results = await Promise.allSettled(Array.from({ length: Math.min(parallel, queue.length) }, worker));
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 async function catchUpAndSwap(store: EventStore, pool: Pool, projection: Projection, eventsApplied: number): Promise<RebuiltProjection> {

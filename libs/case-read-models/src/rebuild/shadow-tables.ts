@@ -33,7 +33,8 @@ export async function prepareShadowTables(pool: Pool, projection: Projection): P
     const { rows: plain } = await pool.query<{ definition: string }>(
       `SELECT pg_get_indexdef(i.indexrelid) AS definition
          FROM pg_index i
-        WHERE i.indrelid = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+        WHERE i.indrelid = $1::regclass
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid AND c.contype IN ('p', 'u', 'x'))
         ORDER BY i.indexrelid`,
       [live],
     );

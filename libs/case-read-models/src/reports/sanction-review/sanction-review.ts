@@ -1,5 +1,6 @@
 import { DISCOVERY_SOURCES, type CitizenCaseState, type DiscoverySource, type Repayment, type ReviewOutcome, type Sanction } from '@casetrail/case-management';
 import { allocateRepayment } from '../../citizen-cases/repayment-allocation';
+import { compareText } from '../../projection/compare-text';
 
 /** A citizen with a counted sanction but no discovery source recorded: a row only when there is one. */
 export const NOT_IDENTIFIED = 'NOT_IDENTIFIED';
@@ -148,10 +149,13 @@ export function caseFigures(state: SanctionReviewCase): CaseFigures | null {
     caseId: state.caseId,
     citizenRef: state.citizenRef,
     sources: [...new Set(state.discoveries.map((d) => d.source))],
-    sanctions: Object.values(state.sanctions).map((s): SanctionFigures => {
-      const [assessed, scheduled, paid] = shares.get(s.sanctionId) ?? [0, 0, 0];
-      return [s.sanctionId, s.sanctionType, s.breachDate, s.review?.outcome === 'ERROR', assessed, scheduled, paid];
-    }),
+    // By sanction id: the order of a stored state's keys is not the order they were added in.
+    sanctions: Object.values(state.sanctions)
+      .sort((a, b) => compareText(a.sanctionId, b.sanctionId))
+      .map((s): SanctionFigures => {
+        const [assessed, scheduled, paid] = shares.get(s.sanctionId) ?? [0, 0, 0];
+        return [s.sanctionId, s.sanctionType, s.breachDate, s.review?.outcome === 'ERROR', assessed, scheduled, paid];
+      }),
   };
 }
 
@@ -221,12 +225,12 @@ function row(source: SanctionReviewSource, tallies: readonly CitizenTally[], inc
   };
   if (!includeCitizens) return figures;
   const citizenDetails = [...tallies]
-    .sort((a, b) => compare(a.citizenRef, b.citizenRef))
+    .sort((a, b) => compareText(a.citizenRef, b.citizenRef))
     .map((t) => ({
       citizenRef: t.citizenRef,
-      caseIds: [...t.caseIds].sort(compare),
-      sanctionIds: t.counted.map((s) => s[ID]).sort(compare),
-      sanctionIdsInError: inError(t).map((s) => s[ID]).sort(compare),
+      caseIds: [...t.caseIds].sort(compareText),
+      sanctionIds: t.counted.map((s) => s[ID]).sort(compareText),
+      sanctionIdsInError: inError(t).map((s) => s[ID]).sort(compareText),
       repayment: repaymentOf(t.counted),
     }));
   return { ...figures, citizenDetails };
@@ -234,8 +238,4 @@ function row(source: SanctionReviewSource, tallies: readonly CitizenTally[], inc
 
 function add(a: RepaymentFigures, b: RepaymentFigures): RepaymentFigures {
   return { assessedOre: a.assessedOre + b.assessedOre, scheduledOre: a.scheduledOre + b.scheduledOre, paidOre: a.paidOre + b.paidOre };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
