@@ -34,6 +34,9 @@ export interface HttpReport {
   readonly target: { readonly rate: number; readonly p99Ms: number };
 }
 
+/** Other processes' CPU (cores) from which a run at the target rate is said to be shared with them. */
+const CONTENDED_CORES = 0.1;
+
 const WORKLOAD_TITLES: Record<WorkloadId, string> = {
   preflight: 'CORS preflight (reference)',
   health: 'GET /health (readiness)',
@@ -192,11 +195,13 @@ function conclusions(report: HttpReport): string[] {
   const { rate, p99Ms } = report.target;
   const lines: string[] = [];
   for (const row of report.rows.filter((r) => r.rate === rate && r.workload !== REFERENCE && r.workload !== 'health')) {
-    const { result } = row;
+    const { result, cpu } = row;
     const met = valid(result) && result.latencyMs.p99 < p99Ms && result.achievedPerSecond >= 0.95 * rate;
+    const others = (cpu.other ?? 0) / result.seconds;
     lines.push(
       `Target, ${WORKLOAD_TITLES[row.workload]} at ${rate} commands/s: p99 ${ms(result.latencyMs.p99)} ms at ${integer(result.achievedPerSecond)} achieved/s, ` +
-        `${failures(result)} non-2xx (target p99 < ${p99Ms} ms with every request answered 2xx: ${met ? 'met' : 'missed'}).`,
+        `${failures(result)} non-2xx (target p99 < ${p99Ms} ms with every request answered 2xx: ${met ? 'met' : 'missed'})` +
+        `${others >= CONTENDED_CORES ? `; other processes took ${others.toFixed(2)} cores meanwhile, so this figure is not the API's alone` : ''}.`,
     );
     const steps = Object.entries(result.byStep);
     if (steps.length > 0) lines.push(`By command at ${rate}/s, p50 / p99 ms: ${steps.map(([step, s]) => `${step} ${ms(s.p50)} / ${ms(s.p99)}`).join(', ')}.`);
