@@ -146,10 +146,9 @@ function figureRows(report: RebuildReport): string[][] {
       integer(raw.events),
       raw.seconds.toFixed(1),
       integer(raw.eventsPerSecond),
-      integer(raw.eventsPerSecond),
       ...cpu(raw),
     ]),
-    ['rebuild, all projections', integer(logEvents), report.rebuild.seconds.toFixed(1), integer(report.rebuild.eventsPerSecond), '', ...cpu(report.rebuild)],
+    ['rebuild, all projections', integer(logEvents), report.rebuild.seconds.toFixed(1), integer(report.rebuild.eventsPerSecond), ...cpu(report.rebuild)],
   ];
 }
 

@@ -51,15 +51,18 @@ export class CopyWriter {
     this.done.catch(() => undefined);
   }
 
-  /** Sends the rows; waits while the server is behind. */
+  /** Sends the rows, a few hundred lines per chunk; waits while the server is behind. */
   async write(rows: readonly object[]): Promise<void> {
-    if (this.failure) throw this.failure;
-    if (rows.length === 0) return;
-    const text = rows.map((row) => this.line(row as Record<string, unknown>)).join('');
-    this.rows += rows.length;
-    if (!this.stream.write(text)) {
-      // A failed COPY never drains: its error ends the wait as well.
-      await Promise.race([new Promise<void>((resolve) => this.stream.once('drain', () => resolve())), this.done]);
+    for (let start = 0; start < rows.length; start += LINES_PER_CHUNK) {
+      if (this.failure) throw this.failure;
+      let text = '';
+      const end = Math.min(start + LINES_PER_CHUNK, rows.length);
+      for (let i = start; i < end; i++) text += this.line(rows[i] as Record<string, unknown>);
+      this.rows += end - start;
+      if (!this.stream.write(text)) {
+        // A failed COPY never drains: its error ends the wait as well.
+        await Promise.race([new Promise<void>((resolve) => this.stream.once('drain', () => resolve())), this.done]);
+      }
     }
   }
 
@@ -77,6 +80,9 @@ export class CopyWriter {
     return `${line}\n`;
   }
 }
+
+/** Small strings: a batch's text in one piece would be tens of megabytes for the collector to move. */
+const LINES_PER_CHUNK = 500;
 
 const NULL = '\\N';
 
