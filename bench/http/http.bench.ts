@@ -99,6 +99,9 @@ async function main(): Promise<void> {
         const failure = (api as ApiProcesses).failure();
         throw failure ? new Error(`${(error as Error).message}\n${failure}`) : error;
       });
+      // A process that died mid-run leaves only connection errors behind: stop with its last words instead.
+      const failure = (api as ApiProcesses).failure();
+      if (failure) throw new Error(failure);
       nextNumber = result.nextNumber;
       process.stderr.write(
         `${Math.round(result.achievedPerSecond)}/s, p50 ${ms(result.latencyMs.p50)} ms, p99 ${ms(result.latencyMs.p99)} ms` +
