@@ -7,6 +7,7 @@ import { bearerToken, type AppConfig, type TokenVerifier } from '@casetrail/plat
 import type { FastifyRequest } from 'fastify';
 import { useDepthLimitedJsonParser } from '../http/json-body-parser';
 import { refuseUnstorableText } from '../http/storable-text';
+import { verifyOnce } from './verify-once';
 
 /** The API answers JSON and text only: nothing may load, frame or submit anything from it. */
 const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] };
@@ -76,7 +77,7 @@ async function rateLimitKey(request: FastifyRequest, verifier: TokenVerifier): P
   const token = bearerToken(request.headers.authorization);
   if (token !== undefined) {
     try {
-      return `user:${(await verifier.verify(token)).subject}`;
+      return `user:${(await verifyOnce(request, token, verifier)).subject}`;
     } catch {
       // An invalid token counts against the address it came from.
     }

@@ -1,6 +1,7 @@
 import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { AuthenticationError, JWT_VERIFIER, bearerToken, type AuthenticatedUser, type TokenVerifier } from '@casetrail/platform';
 import { ROUTE_POLICY, routeAccess, type RouteAccess, type RouteKey } from './route-policy';
+import { verifyOnce } from './verify-once';
 
 /** Nest injection token of the route table the guard enforces; {@link ROUTE_POLICY} in the app. */
 export const ROUTE_POLICY_TABLE = Symbol('ROUTE_POLICY_TABLE');
@@ -51,7 +52,7 @@ export class RoutePolicyGuard implements CanActivate {
       throw new UnauthorizedException({ code: 'AUTH.MISSING_TOKEN', detail: 'An Authorization: Bearer token is required' });
     }
     try {
-      request.user = await this.verifier.verify(token);
+      request.user = await verifyOnce(request, token, this.verifier);
       return request.user;
     } catch (error) {
       if (!(error instanceof AuthenticationError)) throw error;
