@@ -187,7 +187,7 @@ function stepRows(report: RebuildReport): string[][] {
     ]),
     ['waiting for COPY to take streamed rows', timings.copyWait.toFixed(1), 'rows written once per event, each batch a COPY of its own, two in flight per table'],
     ['writing the rows held in memory', timings.write.toFixed(1), 'COPY of 20,000 rows at a time, two tables at a time'],
-    ['building the other tables' indexes and keys', timings.index.toFixed(1), 'two at a time'],
+    ['building indexes and keys of the other tables', timings.index.toFixed(1), 'two at a time'],
     ['catching up and swapping in', timings.catchUp.toFixed(1), 'the ordinary runner on the shadow tables, the swap'],
   ];
 }

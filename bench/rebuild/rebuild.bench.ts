@@ -18,6 +18,7 @@ import { GENERATOR_DEFAULTS, generateEvents } from './event-generator';
 import { BATCHES_PER_TRANSACTION, LOAD_BATCH, loadEvents, type LoadResult } from './load-events';
 import { printReport, writeReport, type Phase, type ProjectionRow, type RawReadRow, type RebuildReport } from './rebuild-report';
 import { ServerCpu, machineBusySeconds, nodeCpuSeconds } from './rebuild-timing';
+import { dropOnSigint, progress, readInteger } from '../shared/bench-cli';
 
 const EVENTS = readInteger('BENCH_EVENTS', 1_000_000, 1);
 const SEED = readInteger('BENCH_SEED', 20_261_122, 0);
@@ -278,26 +279,6 @@ async function checkpoint(pool: Pool): Promise<void> {
   } catch (error) {
     if ((error as { code?: string }).code !== '42501') throw error;
   }
-}
-
-/** Ctrl-C drops the benchmark database (and stops an embedded server) before exiting. */
-function dropOnSigint(database: BenchDatabase): void {
-  process.once('SIGINT', () => {
-    progress('interrupted: dropping the benchmark database');
-    database.dispose().finally(() => process.exit(130));
-  });
-}
-
-function readInteger(name: string, fallback: number, min: number): number {
-  const raw = process.env[name]?.trim().replace(/_/g, '');
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min} (got "${process.env[name]}")`);
-  return value;
-}
-
-function progress(message: string): void {
-  process.stderr.write(`${message}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -31,6 +31,7 @@ import { loadEvents, type LoadResult } from '../rebuild/load-events';
 import { openBenchDatabase, type BenchDatabase } from '../shared/bench-database';
 import { machineInfo } from '../shared/machine-info';
 import { printReport, writeReport, type DataSet, type ReportRow, type ReportsReport, type Timing } from './reports-report';
+import { dropOnSigint, progress, readInteger } from '../shared/bench-cli';
 
 const EVENTS = readInteger('BENCH_EVENTS', 1_000_000, 1);
 const SEED = readInteger('BENCH_SEED', 20_261_122, 0);
@@ -240,25 +241,6 @@ async function describeDataSet(pool: Pool, load: LoadResult, extractCitizens: nu
 /** The calendar date halfway between two recorded times. */
 function middleDate(first: string, last: string): string {
   return new Date((Date.parse(first) + Date.parse(last)) / 2).toISOString().slice(0, 10);
-}
-
-function dropOnSigint(database: BenchDatabase): void {
-  process.once('SIGINT', () => {
-    progress('interrupted: dropping the benchmark database');
-    database.dispose().finally(() => process.exit(130));
-  });
-}
-
-function readInteger(name: string, fallback: number, min: number): number {
-  const raw = process.env[name]?.trim().replace(/_/g, '');
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min} (got "${process.env[name]}")`);
-  return value;
-}
-
-function progress(message: string): void {
-  process.stderr.write(`${message}\n`);
 }
 
 main().catch((error: unknown) => {
