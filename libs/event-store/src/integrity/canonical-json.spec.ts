@@ -1,9 +1,39 @@
+import fc from 'fast-check';
 import { canonicalJson } from './canonical-json';
 import { GENESIS_HASH, chainHash, contentDigest, runningHash } from './event-hash';
 
 describe('canonical JSON and event hashes', () => {
   it('sorts keys at every depth and drops whitespace, as jq -cS does', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: null, y: 'æ' }], c: true } })).toBe('{"a":{"c":true,"d":[3,{"y":"æ","z":null}]},"b":1}');
+  });
+
+  it('writes the bytes a plain sort-and-join writes, for any JSON value', () => {
+    // Entries sorted by UTF-16 code units, joined without whitespace: the definition, written plainly.
+    const reference = (value: unknown): string => {
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k).replace(/\u007f/g, '\\u007f')}:${reference(v)}`).join(',')}}`;
+      }
+      if (typeof value === 'string') return JSON.stringify(value).replace(/\u007f/g, '\\u007f');
+      if (typeof value === 'number' && Object.is(value, -0)) return '-0';
+      return JSON.stringify(value ?? null);
+    };
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: false, withObjectString: false }).filter((v) => typeof v !== 'bigint' && typeof v !== 'symbol'), (value) => {
+        let expected: string;
+        try {
+          expected = reference(value);
+        } catch {
+          return; // values JSON cannot write (a BigInt inside, say) are outside the definition
+        }
+        expect(canonicalJson(value)).toBe(expected);
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(canonicalJson({ b: '\u007f', a: [undefined, -0, { '\u007f': 1, '0': 2, '': 3 }] })).toBe('{"a":[null,-0,{"":3,"0":2,"\\u007f":1}],"b":"\\u007f"}');
   });
 
   it('writes DEL escaped and negative zero as -0, as jq does', () => {
