@@ -128,6 +128,20 @@ describe('rebuilding every read model in one pass over the log', () => {
     expect(seenWhileRebuilding).toBeGreaterThan(before);
   });
 
+  it('repairs a projection stopped at a parked event: the rebuild runs, swaps in and clears the parked event', async () => {
+    const [parked] = (await store.readAll({ maxCount: 1_000, filter: PROJECTIONS[0].filter })).events;
+    await database.pool.query(
+      `INSERT INTO read_model.parked_events (projection, position, event_id, event_type, stream_name, error) VALUES ($1, $2::numeric, $3, $4, $5, 'a bug since fixed')`,
+      [PROJECTIONS[0].name, parked.position.toString(), parked.id, parked.type, parked.streamName],
+    );
+
+    const result = await rebuildProjections(store, database.pool, [PROJECTIONS[0]]);
+
+    expect(result.projections[0].projection).toBe(PROJECTIONS[0].name);
+    const { rows } = await database.pool.query('SELECT count(*)::int AS n FROM read_model.parked_events WHERE projection = $1', [PROJECTIONS[0].name]);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('leaves the live tables as they were when a projection fails, and drops its rebuild tables', async () => {
     const before = await snapshotReadModels(database.pool);
     let calls = 0;

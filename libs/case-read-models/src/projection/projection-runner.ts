@@ -50,7 +50,8 @@ export class ProjectionRunner {
 
   /** Applies the next page; call again while it is not caught up. */
   async step(): Promise<BatchOutcome> {
-    if (await isParked(this.pool, this.projection.name)) {
+    // An event parked by the live tables does not stop their rebuild, which is how they are repaired.
+    if (this.schema === READ_MODEL_SCHEMA && (await isParked(this.pool, this.projection.name))) {
       return { applied: 0, position: await this.checkpoint(), caughtUp: true, parked: true };
     }
     const after = await this.checkpoint();
