@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@casetrail/testing';
+import { createTestDatabase, waitFor, type TestDatabase } from '@casetrail/testing';
 import { contractEvent } from '../contract/event-store.contract';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { GlobalSeal } from './global-seal';
@@ -29,8 +29,12 @@ describe('tamper evidence', () => {
     await database.drop();
   });
 
-  /** Seals until all 9 events are sealed (the log shows events once older transactions ended). */
+  /**
+   * Seals once all 9 events show in the log (it shows events once older transactions anywhere on
+   * the server have ended), so that one checkpoint covers them.
+   */
   async function waitForSeal(events: number): Promise<void> {
+    await waitFor('the events in the global log', async () => ((await store.readAll({ maxCount: 100 })).events.length >= events ? true : undefined));
     for (let tries = 0; tries < 500; tries++) {
       if ((await seal.sealNew())?.eventCount === events) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
