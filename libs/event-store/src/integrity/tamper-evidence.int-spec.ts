@@ -34,7 +34,7 @@ describe('tamper evidence', () => {
    * the server have ended), so that one checkpoint covers them.
    */
   async function waitForSeal(events: number): Promise<void> {
-    await waitFor('the events in the global log', async () => ((await store.readAll({ maxCount: 100 })).events.length >= events ? true : undefined));
+    await waitFor('the events in the global log', async () => ((await store.readAll({ maxCount: 10_000 })).events.length >= events ? true : undefined));
     for (let tries = 0; tries < 500; tries++) {
       if ((await seal.sealNew())?.eventCount === events) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
