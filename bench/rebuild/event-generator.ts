@@ -4,7 +4,6 @@ import { citizenCaseScript } from './citizen-case-script';
 import { committeeItemScript, committeeMemberScript } from './committee-item-script';
 import { World, type Draft } from './generator-world';
 
-export { Random } from './generator-world';
 
 /** One row of event_store.events, as the port would have appended it. */
 export interface GeneratedEvent {

@@ -1,65 +1,9 @@
+import { SeededRandom } from '@casetrail/platform';
+
 /**
  * What the event generator's stream scripts share: a seeded PRNG, the clock of the global log,
  * deterministic time-ordered ids, case-number counters and the municipality's committees.
  */
-
-/** mulberry32: a small, fast, seeded 32-bit PRNG; the same seed gives the same sequence. */
-export class Random {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  uint32(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    return this.uint32() / 4294967296;
-  }
-
-  /** Uniform integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  /** One of the items, with probability proportional to its weight. */
-  weighted<T>(items: readonly (readonly [T, number])[]): T {
-    const total = items.reduce((sum, [, weight]) => sum + weight, 0);
-    let roll = this.next() * total;
-    for (const [item, weight] of items) {
-      roll -= weight;
-      if (roll < 0) return item;
-    }
-    return items.filter(([, weight]) => weight > 0).at(-1)?.[0] ?? items[items.length - 1][0];
-  }
-
-  /** `count` distinct items, in random order. */
-  sample<T>(items: readonly T[], count: number): T[] {
-    const pool = [...items];
-    const chosen: T[] = [];
-    while (chosen.length < count && pool.length > 0) chosen.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]);
-    return chosen;
-  }
-
-  /** Exponentially distributed with the given mean (gaps between independent arrivals). */
-  exponential(mean: number): number {
-    return -Math.log(1 - this.next()) * mean;
-  }
-}
 
 const DAY_MS = 86_400_000;
 
@@ -78,7 +22,7 @@ export function yearOfDay(day: number): number {
 }
 
 /** An instant during the working day of a date, for facts stated as of a past date. */
-export function workingInstant(day: number, random: Random): string {
+export function workingInstant(day: number, random: SeededRandom): string {
   return new Date(day * DAY_MS + random.int(7 * 3600, 15 * 3600) * 1000).toISOString();
 }
 
@@ -142,7 +86,7 @@ export const PARTY_TERM_START = '2022-01-01';
  * generator moves it forward before it asks a script for its next event.
  */
 export class World {
-  readonly random: Random;
+  readonly random: SeededRandom;
   /** Milliseconds since the epoch: the recorded time of the event being decided. */
   now: number;
   readonly committees: CommitteeSeats[];
@@ -153,7 +97,7 @@ export class World {
   private readonly caseNumberSequences = new Map<string, number>();
 
   constructor(seed: number, startsAt: string) {
-    this.random = new Random(seed);
+    this.random = new SeededRandom(seed);
     this.now = Date.parse(startsAt);
     this.committees = COMMITTEES.map((committee) => ({
       id: committee.id,

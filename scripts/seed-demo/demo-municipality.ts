@@ -1,4 +1,5 @@
-import { addDays, dateBetween, maxDate, minDate, Prng } from './prng';
+import { SeededRandom } from '@casetrail/platform';
+import { addDays, dateBetween, maxDate, minDate } from './dates';
 
 /**
  * A synthetic municipality for demonstrations: citizen cases over several years, the review of the
@@ -126,10 +127,10 @@ const CITIZENS_AT_SCALE_1 = 300;
 export function demoMunicipality(options: { readonly scale: number; readonly seed?: number }): DemoMunicipality {
   if (!(options.scale > 0 && options.scale <= 20)) throw new RangeError('scale must be above 0 and at most 20');
   const seed = options.seed ?? DEMO_SEED;
-  const random = new Prng(seed);
+  const random = new SeededRandom(seed);
   const citizens = Math.max(12, Math.round(CITIZENS_AT_SCALE_1 * options.scale));
   // A stream of its own, so that the first cases (the seed's marker) do not depend on the scale.
-  const cprs = syntheticCprs(new Prng(seed ^ 0x5eed), citizens + Math.max(2, Math.round(citizens * 0.04)));
+  const cprs = syntheticCprs(new SeededRandom(seed ^ 0x5eed), citizens + Math.max(2, Math.round(citizens * 0.04)));
   const caseNumbers = new CaseNumbers(random);
   const progress: ReviewProgress = { found: 0 };
   const cases: DemoCase[] = [];
@@ -187,7 +188,7 @@ interface ReviewProgress {
 
 const SOURCES_IN_ORDER: readonly DiscoverySource[] = ['PRACTICE_SURVEY', 'EXCLUDED_BY_ANKESTYRELSEN', 'OWN_METHODS', 'NATIONAL_EXTRACT'];
 
-function citizenCase(random: Prng, key: string, cpr: string, caseNumbers: CaseNumbers, progress: ReviewProgress, after?: string): DemoCase {
+function citizenCase(random: SeededRandom, key: string, cpr: string, caseNumbers: CaseNumbers, progress: ReviewProgress, after?: string): DemoCase {
   const legalArea = random.weighted<LegalArea>([
     ['AKTIVLOVEN', 58],
     ['LAB', 14],
@@ -239,7 +240,7 @@ function citizenCase(random: Prng, key: string, cpr: string, caseNumbers: CaseNu
 }
 
 /** The review of the stricter sanction: citizens found, their sanctions in the period reviewed, errors repaid. */
-function review(random: Prng, demoCase: DemoCase, progress: ReviewProgress): void {
+function review(random: SeededRandom, demoCase: DemoCase, progress: ReviewProgress): void {
   const inScope = demoCase.sanctions.filter((s) => s.breachDate >= REVIEW_PERIOD.from && s.breachDate <= REVIEW_PERIOD.to);
   const first = progress.found < SOURCES_IN_ORDER.length;
   if (demoCase.legalArea !== 'AKTIVLOVEN' || inScope.length === 0 || !(random.chance(0.75) || first)) return;
@@ -296,7 +297,7 @@ const OUTCOMES: readonly (readonly [AppealOutcome, number])[] = [
   ['AFVIST', 10],
 ];
 
-function appeals(random: Prng, demoCase: DemoCase, availability: boolean): void {
+function appeals(random: SeededRandom, demoCase: DemoCase, availability: boolean): void {
   const lodge = (sanctionKeys: string[], lodgedOn: string) => {
     if (lodgedOn > DEMO_LAST_DAY) return;
     const decidedOn = addDays(lodgedOn, random.int(60, 240));
@@ -319,7 +320,7 @@ const CLOSURE_REASONS: readonly (readonly [string, number])[] = [
   ['REVIEW_COMPLETED', 20],
 ];
 
-function close(random: Prng, demoCase: DemoCase): void {
+function close(random: SeededRandom, demoCase: DemoCase): void {
   if (!random.chance(0.4)) return;
   const closedOn = addDays(lastFactDate(demoCase), random.int(20, 250));
   if (closedOn <= DEMO_LAST_DAY) demoCase.closure = { reason: random.weighted(CLOSURE_REASONS), closedOn };
@@ -341,7 +342,7 @@ export function lastFactDate(demoCase: DemoCase): string {
  * sanction then, each stricter sanction, many of the municipality's untyped ones as stricter, some
  * the municipality has no record of, and a few citizens it has no case for.
  */
-function nationalExtract(random: Prng, cases: readonly DemoCase[], strangers: readonly string[]): DemoExtract {
+function nationalExtract(random: SeededRandom, cases: readonly DemoCase[], strangers: readonly string[]): DemoExtract {
   const inPeriod = (date: string) => date >= REVIEW_PERIOD.from && date <= REVIEW_PERIOD.to;
   const byCitizen = new Map<string, { type: string; date: string; amountOre?: number }[]>();
   for (const demoCase of cases) {
@@ -370,7 +371,7 @@ function nationalExtract(random: Prng, cases: readonly DemoCase[], strangers: re
 
 class CaseNumbers {
   private sequence = 1000;
-  constructor(private readonly random: Prng) {}
+  constructor(private readonly random: SeededRandom) {}
 
   next(openedOn: string): string {
     const year = openedOn.slice(0, 4);
@@ -390,7 +391,7 @@ class CaseNumbers {
 
 const WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
 
-function syntheticCprs(random: Prng, count: number): string[] {
+function syntheticCprs(random: SeededRandom, count: number): string[] {
   const found = new Set<string>();
   while (found.size < count) {
     const birth = dateBetween(random, '1960-01-01', '1999-12-31');
@@ -404,7 +405,7 @@ function syntheticCprs(random: Prng, count: number): string[] {
 }
 
 /** Two committees, members with party letters and spelling variants, meetings with items. */
-function committees(random: Prng, scale: number): { members: DemoMember[]; items: DemoItem[] } {
+function committees(random: SeededRandom, scale: number): { members: DemoMember[]; items: DemoItem[] } {
   const members: DemoMember[] = [
     { key: 'm1', name: 'Karen Lindholm', aliases: [], party: 'A' },
     { key: 'm2', name: 'Peter Tærstrup', aliases: ['Peter Tærsbøl'], party: 'A' },

@@ -1,8 +1,7 @@
 import { PROJECTIONS } from '@casetrail/case-read-models';
 import { PostgresEventStore, type EventStore } from '@casetrail/event-store';
-import type { Role } from '@casetrail/platform';
+import { SeededRandom, type Role } from '@casetrail/platform';
 import { syntheticCpr, waitFor } from '@casetrail/testing';
-import { Prng } from '../../scripts/seed-demo/prng';
 import { startTestApi, type TestApi, type TestResponse } from '../support/api-test-app';
 import {
   assertProjectorBuilt,
@@ -65,7 +64,7 @@ describe('projector killed hard at random moments under write load', () => {
   });
 
   it('ends with read models equal to a clean rebuild and every acknowledged event projected once', async () => {
-    const random = new Prng(SEED);
+    const random = new SeededRandom(SEED);
     const acknowledged = new Set<Acknowledged>();
     const refused: string[] = [];
     let lastPosition = 0n;
@@ -84,7 +83,7 @@ describe('projector killed hard at random moments under write load', () => {
       return response;
     };
 
-    const citizenCase = async (n: number, prng: Prng): Promise<void> => {
+    const citizenCase = async (n: number, prng: SeededRandom): Promise<void> => {
       const opened = await send('/citizen-cases', { caseNumber: `EMN-2023-${String(n).padStart(5, '0')}`, cpr: syntheticCpr(n % 39), legalArea: 'AKTIVLOVEN', owningUnit: prng.pick(['Jobcenter Nord', 'Jobcenter Syd']), openedOn: '2021-01-04' }, CASEWORKER);
       if (!opened) return;
       const at = `/citizen-cases/${opened.body.caseId}`;
@@ -126,7 +125,7 @@ describe('projector killed hard at random moments under write load', () => {
 
     let flows = 0;
     const writer = async (w: number): Promise<void> => {
-      const prng = new Prng(SEED + w + 1);
+      const prng = new SeededRandom(SEED + w + 1);
       while (running) {
         const n = ++flows;
         await (prng.chance(0.25) ? committeeItem(n) : citizenCase(n, prng));

@@ -10,6 +10,7 @@ export { provideDatabaseServer } from './database/database-server';
 export { PlatformModule, APP_CONFIG, LOGGER, PG_POOL, SECRETS, DATABASE_URL } from './nest/platform.module';
 export type { PlatformOptions } from './nest/platform.module';
 export { uuidv7 } from './ids/uuid-v7';
+export { SeededRandom } from './ids/seeded-random';
 export { runSqlMigrations } from './migrations/run-sql-migrations';
 export { ROLES, isRole } from './auth/roles';
 export type { Role, AuthenticatedUser } from './auth/roles';
