@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, type EventToAppend } from '@casetrail/event-store';
 import { uuidv7 } from '@casetrail/platform';
-import { createTestDatabase, waitFor, type TestDatabase } from '@casetrail/testing';
+import { createTestDatabase, type TestDatabase } from '@casetrail/testing';
 import type { DataSource } from 'typeorm';
 import { createReadModelDataSource, migrateReadModels } from '../data-source';
 import { listParkedEvents } from '../projection/parked-events';
@@ -23,17 +23,6 @@ const event = (type: string, data: unknown, metadata: Record<string, unknown> = 
     ...metadata,
   },
 });
-
-/**
- * Catches up until everything appended so far is applied: events become readable only once every
- * older transaction on the (shared) test server has ended, so one catch-up may stop short of them.
- */
-function catchUpThrough(runner: ProjectionRunner, position: bigint) {
-  return waitFor(`${runner.projection.name} through ${position}`, async () => {
-    const outcome = await runner.catchUp();
-    return outcome.parked || (await runner.checkpoint()) >= position ? outcome : undefined;
-  });
-}
 
 describe('audit-trail projection', () => {
   let database: TestDatabase;
@@ -115,7 +104,7 @@ describe('audit-trail projection', () => {
 
   it('writes one row per event of cases, items, members and inquiries, in global order, and moves its checkpoint', async () => {
     const runner = new ProjectionRunner(store, database.pool, auditTrailProjection, { batchSize: 3 });
-    expect(await catchUpThrough(runner, written)).toMatchObject({ caughtUp: true, parked: false });
+    expect(await runner.catchUpTo(written)).toMatchObject({ caughtUp: true, parked: false });
 
     const all = (await store.readAll({ maxCount: 100 })).events.filter((e) => !e.streamName.startsWith('other-'));
     const rows = await trail();
@@ -156,7 +145,7 @@ describe('audit-trail projection', () => {
   it('changes nothing when the same events are applied again', async () => {
     const before = await trail();
     await database.pool.query(`UPDATE read_model.projection_checkpoints SET position = 0 WHERE projection = 'audit-trail'`);
-    expect(await catchUpThrough(new ProjectionRunner(store, database.pool, auditTrailProjection, { batchSize: 2 }), written)).toMatchObject({ parked: false });
+    expect(await new ProjectionRunner(store, database.pool, auditTrailProjection, { batchSize: 2 }).catchUpTo(written)).toMatchObject({ parked: false });
     expect(await trail()).toEqual(before);
 
     const client = await database.pool.connect();
@@ -171,7 +160,7 @@ describe('audit-trail projection', () => {
 
   it('adds the rows of events written later', async () => {
     await write(`citizen-case-${caseId}`, [event('CaseClosed', { reason: 'REVIEW_COMPLETED', closedOn: '2023-09-01' })]);
-    await catchUpThrough(new ProjectionRunner(store, database.pool, auditTrailProjection), written);
+    await new ProjectionRunner(store, database.pool, auditTrailProjection).catchUpTo(written);
     const rows = await trail();
     expect(rows).toHaveLength(9);
     expect(rows[8]).toMatchObject({ event_type: 'CaseClosed', revision: 3, summary: 'Case closed: REVIEW_COMPLETED on 2023-09-01' });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OUTSIDE_PARTY, committeeItem, type CommitteeItemEvent } from '@casetrail/case-management';
 import { PostgresEventStore, type EventToAppend } from '@casetrail/event-store';
 import { uuidv7 } from '@casetrail/platform';
-import { createTestDatabase, waitFor, type TestDatabase } from '@casetrail/testing';
+import { createTestDatabase, type TestDatabase } from '@casetrail/testing';
 import type { DataSource } from 'typeorm';
 import { createReadModelDataSource, migrateReadModels } from '../data-source';
 import { listParkedEvents } from '../projection/parked-events';
@@ -17,17 +17,6 @@ const stored = (e: { type: string; data: unknown }): EventToAppend => ({
   data: e.data,
   metadata: { correlationId: 'c', causationId: null, actor: 'secretariat-1', recordedAt: '2025-01-14T12:00:00.000Z', effectiveAt: '2025-01-14T12:00:00.000Z', schemaVersion: 1 },
 });
-
-/**
- * Catches up until everything appended so far is applied: events become readable only once every
- * older transaction on the (shared) test server has ended, so one catch-up may stop short of them.
- */
-function catchUpThrough(runner: ProjectionRunner, position: bigint) {
-  return waitFor(`${runner.projection.name} through ${position}`, async () => {
-    const outcome = await runner.catchUp();
-    return outcome.parked || (await runner.checkpoint()) >= position ? outcome : undefined;
-  });
-}
 
 describe('committee-minutes projection', () => {
   let database: TestDatabase;
@@ -57,7 +46,7 @@ describe('committee-minutes projection', () => {
 
   const minutes = async () =>
     (await database.pool.query(`SELECT *, meeting_date::text AS meeting_date, last_position::text AS last_position FROM read_model.committee_minutes ORDER BY item_number, item_id`)).rows;
-  const catchUp = (batchSize = 4) => catchUpThrough(new ProjectionRunner(store, database.pool, committeeMinutesProjection, { batchSize }), written);
+  const catchUp = (batchSize = 4) => new ProjectionRunner(store, database.pool, committeeMinutesProjection, { batchSize }).catchUpTo(written);
 
   it('writes acceptance fixture B as one row: its place on the agenda, tally, finality and the minutes text', async () => {
     await append(itemB, fixtureB(itemB));
