@@ -27,7 +27,9 @@ interface Server {
 
 /**
  * Uses DATABASE_URL when set, else an embedded server in `.data/bench-postgres` with the default
- * (durable) settings, and creates a fresh database `<prefix>_<timestamp>` on it.
+ * (durable) settings, and creates a fresh database `<prefix>_<timestamp>` on it. With
+ * BENCH_KEEP_DATABASE=1 (and DATABASE_URL, whose server outlives the run) `dispose` keeps the
+ * database and prints its URL, to look into the data set afterwards.
  */
 export async function openBenchDatabase(prefix: string, logger: JsonLogger): Promise<BenchDatabase> {
   const server = await startServer(logger);
@@ -40,6 +42,10 @@ export async function openBenchDatabase(prefix: string, logger: JsonLogger): Pro
       url,
       server: { source: server.source, ...(await readServerSettings(url)) },
       dispose: async () => {
+        if (process.env.BENCH_KEEP_DATABASE === '1' && server.source === 'DATABASE_URL') {
+          process.stderr.write(`database kept: ${url}\n`);
+          return;
+        }
         try {
           await withClient(server.url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
         } finally {

@@ -3,9 +3,10 @@ import { READ_MODEL_ENTITIES } from './read-model.entities';
 import { ReadModels1763800000000 } from './migrations/1763800000000-read-models';
 import { StateLookupIndexes1763900000000 } from './migrations/1763900000000-state-lookup-indexes';
 import { SanctionReviewVersions1764100000000 } from './migrations/1764100000000-sanction-review-versions';
+import { SanctionReviewCaseColumns1764200000000 } from './migrations/1764200000000-sanction-review-case-columns';
 
 /** Migrations in order; TypeORM records the applied ones in public.read_model_migrations. */
-export const READ_MODEL_MIGRATIONS = [ReadModels1763800000000, StateLookupIndexes1763900000000, SanctionReviewVersions1764100000000];
+export const READ_MODEL_MIGRATIONS = [ReadModels1763800000000, StateLookupIndexes1763900000000, SanctionReviewVersions1764100000000, SanctionReviewCaseColumns1764200000000];
 
 /** The read models' TypeORM data source: entities for queries, migrations for the schema. */
 export function createReadModelDataSource(url: string, options: { poolSize?: number } = {}): DataSource {

@@ -5,7 +5,7 @@ import { READ_MODEL_SCHEMA } from '../../projection/projection';
 import { foldAsKnown, readLogThrough } from '../report-basis/as-known';
 import { citizenCasesPosition } from '../evidence-shared/report-header';
 import { caseFigures, type CaseFigures } from './sanction-review';
-import { SANCTION_REVIEW_CASES, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_VERSIONS, cutoffColumn, type StoredSummary } from './sanction-review-versions';
+import { SANCTION_REVIEW_CASES, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_VERSIONS, cutoffColumn, parseSummary } from './sanction-review-versions';
 
 /** The cases a sanction review counts, and what it says it read. */
 export interface SanctionReviewBasisRead {
@@ -31,35 +31,24 @@ const CASES = `"${READ_MODEL_SCHEMA}"."${SANCTION_REVIEW_CASES}"`;
 const MARKED_STREAMS = `SELECT DISTINCT stream_name FROM ${VERSIONS} WHERE fold_from_log AND position <= $1::numeric`;
 
 /**
- * The events taken in, of every stream but those folded from the log ($3): the events at or
- * before the position recorded by the cutoff, and the streams with at least one (the others' events
- * taken in are their first ones, so a stream has one exactly when its first event is taken in).
+ * Each stream with an event taken in (at or before the position $1, recorded by the cutoff $2), but
+ * those folded from the log ($3): the revision of its last event taken in (from its row when that
+ * is its last event, else looked up among its versions), and its last figures taken in (its latest
+ * when those are, else, when its first are, the last that are, looked up among its summaries).
  */
-const COUNT_EVENTS = `
-  SELECT count(*)::bigint::text AS events, (count(*) FILTER (WHERE revision = 0))::int AS streams
-    FROM ${VERSIONS}
-   WHERE position <= $1::numeric AND recorded_at <= $2::timestamptz AND stream_name <> ALL($3::text[])`;
-
-/**
- * Each stream's last summary at or before the position recorded by the cutoff: its latest one when
- * that is, else (when its first one is) the last one that is, looked up in its history.
- */
-const LAST_SUMMARIES = `
-  WITH tracked AS (
-    SELECT stream_name, state->'latest' AS latest,
-           (state->'first'->>'position')::numeric <= $1::numeric AND (state->'first'->>'recordedAt')::timestamptz <= $2::timestamptz AS first_in,
-           (state->'latest'->>'position')::numeric <= $1::numeric AND (state->'latest'->>'recordedAt')::timestamptz <= $2::timestamptz AS latest_in
-      FROM ${CASES}
-     WHERE state->'first' <> 'null'::jsonb)
-  SELECT stream_name, latest->'summary' AS summary FROM tracked WHERE latest_in
-  UNION ALL
-  SELECT t.stream_name, h.summary
-    FROM tracked t
-   CROSS JOIN LATERAL (
-     SELECT s.summary FROM ${SUMMARIES} s
-      WHERE s.stream_name = t.stream_name AND s.position <= $1::numeric AND s.recorded_at <= $2::timestamptz
-      ORDER BY s.revision DESC LIMIT 1) h
-   WHERE t.first_in AND NOT t.latest_in`;
+const TAKEN = `
+  SELECT CASE WHEN c.last_position <= $1::numeric AND c.last_recorded_at <= $2::timestamptz THEN c.revision
+              ELSE (SELECT v.revision FROM ${VERSIONS} v
+                     WHERE v.stream_name = c.stream_name AND v.position <= $1::numeric AND v.recorded_at <= $2::timestamptz
+                     ORDER BY v.revision DESC LIMIT 1) END AS revision,
+         CASE WHEN c.latest_position <= $1::numeric AND c.latest_recorded_at <= $2::timestamptz THEN c.latest_summary
+              WHEN c.first_position <= $1::numeric AND c.first_recorded_at <= $2::timestamptz
+              THEN (SELECT s.summary FROM ${SUMMARIES} s
+                     WHERE s.stream_name = c.stream_name AND s.position <= $1::numeric AND s.recorded_at <= $2::timestamptz
+                     ORDER BY s.revision DESC LIMIT 1) END AS summary
+    FROM ${CASES} c
+   WHERE c.first_event_position <= $1::numeric AND c.first_event_recorded_at <= $2::timestamptz
+     AND c.stream_name <> ALL($3::text[])`;
 
 /**
  * The sanction review's cases as known at (position, cutoff), from the citizen-cases projection's
@@ -93,13 +82,16 @@ export async function readSanctionReviewBasis(
     const marked: { stream_name: string }[] = await manager.query(MARKED_STREAMS, [through]);
     const fromLog = new Set([...aheadStreams, ...marked.map((m) => m.stream_name)]);
     if (fromLog.size > MAX_STREAMS_FROM_LOG) return null;
-    const [counted]: { events: string; streams: number }[] = await manager.query(COUNT_EVENTS, [through, cutoff, [...fromLog]]);
+    const taken: { revision: number; summary: string | null }[] = await manager.query(TAKEN, [through, cutoff, [...fromLog]]);
 
     const cases: CaseFigures[] = [];
-    const summaries: { stream_name: string; summary: StoredSummary }[] = await manager.query(LAST_SUMMARIES, [through, cutoff]);
-    for (const { stream_name, summary } of summaries) if (!fromLog.has(stream_name) && !('none' in summary)) cases.push(summary);
-    let streamsRead = counted.streams;
-    let eventsFolded = Number(counted.events);
+    let streamsRead = taken.length;
+    let eventsFolded = 0;
+    for (const { revision, summary } of taken) {
+      eventsFolded += revision + 1;
+      const figures = summary === null ? null : parseSummary(summary);
+      if (figures) cases.push(figures);
+    }
     for (const streamName of fromLog) {
       const folded = foldAsKnown(await store.readStream(streamName), citizenCase, { position: ahead.position, recordedCutoff });
       for (const stream of folded) {

@@ -8,11 +8,15 @@ import { caseFigures, type CaseFigures } from './sanction-review';
  * the log (sanction-review-basis.ts reads it):
  * - `sanction_review_versions`: one narrow row per citizen-case event (position, recorded time);
  * - `sanction_review_summaries`: the case's figures after each event that changed them;
- * - `sanction_review_cases`: per stream, its latest figures and where the stream stands.
+ * - `sanction_review_cases`: per stream, in typed columns, where its first and last events and its
+ *   first and latest figures stand, and its latest figures.
  * Within a stream, position and revision rise together, and so does the recorded time unless an
  * event was recorded with an earlier clock than the one before it (the stream is then marked to be
  * folded from the log). Where they do, the events "at or before position P and recorded by C" are
- * the stream's first events, and the case as known then is the last such summary.
+ * the stream's first events (as many as the last such event's revision plus one), and the case as
+ * known then is the last such summary.
+ *
+ * Figures are kept as JSON text (a CaseFigures, or `{"none":true}`), written and parsed here only.
  */
 export const SANCTION_REVIEW_VERSIONS = 'sanction_review_versions';
 export const SANCTION_REVIEW_SUMMARIES = 'sanction_review_summaries';
@@ -43,16 +47,40 @@ export interface SummaryRow {
   readonly revision: number;
   readonly position: string;
   readonly recorded_at: string;
-  readonly summary: StoredSummary;
+  /** A StoredSummary as JSON text. */
+  readonly summary: string;
 }
 
-/** Where a stream stands, kept in `sanction_review_cases.state`. */
+interface At {
+  readonly position: string;
+  readonly recordedAt: string;
+}
+
+/** Where a stream stands, kept in `sanction_review_cases.state` (and in its typed columns). */
 export interface TrackedStream {
+  /** The stream's first event. */
+  readonly firstEvent: At;
   /** The recorded_at of the stream's last event. */
   readonly lastRecordedAt: string;
-  /** Its first and latest summaries (null before the case is opened). */
-  readonly first: { readonly position: string; readonly recordedAt: string } | null;
-  readonly latest: { readonly revision: number; readonly position: string; readonly recordedAt: string; readonly summary: StoredSummary } | null;
+  /** Its first and latest summaries (null before the case is opened); `summary` as JSON text. */
+  readonly first: At | null;
+  readonly latest: (At & { readonly revision: number; readonly summary: string }) | null;
+}
+
+/** A `sanction_review_cases` row. */
+export interface CaseRow {
+  readonly stream_name: string;
+  readonly revision: number;
+  readonly last_position: string;
+  readonly last_recorded_at: string;
+  readonly first_event_position: string;
+  readonly first_event_recorded_at: string;
+  readonly first_position: string | null;
+  readonly first_recorded_at: string | null;
+  readonly latest_position: string | null;
+  readonly latest_recorded_at: string | null;
+  readonly latest_summary: string | null;
+  readonly state: TrackedStream;
 }
 
 /**
@@ -84,9 +112,14 @@ export class SanctionReviewVersions {
     const reopened = previous.status !== 'NONE' && state.status === 'NONE';
     this.versions.push({ stream_name: streamName, revision: event.revision, position, recorded_at: recordedAt, fold_from_log: backwards || unstoredStart || reopened });
 
-    let stream: TrackedStream = { lastRecordedAt: recordedAt, first: before?.stream.first ?? null, latest: before?.stream.latest ?? null };
+    let stream: TrackedStream = {
+      firstEvent: before?.stream.firstEvent ?? { position, recordedAt },
+      lastRecordedAt: recordedAt,
+      first: before?.stream.first ?? null,
+      latest: before?.stream.latest ?? null,
+    };
     if (changed(previous, state)) {
-      const summary: StoredSummary = caseFigures(state) ?? { none: true };
+      const summary = JSON.stringify(caseFigures(state) ?? NONE);
       this.summaries.push({ stream_name: streamName, revision: event.revision, position, recorded_at: recordedAt, summary });
       stream = { ...stream, first: stream.first ?? { position, recordedAt }, latest: { revision: event.revision, position, recordedAt, summary } };
     }
@@ -94,12 +127,33 @@ export class SanctionReviewVersions {
   };
 
   /** The `sanction_review_cases` rows of the streams this batch moved. */
-  cases(): { stream_name: string; revision: number; last_position: string; state: TrackedStream }[] {
+  cases(): CaseRow[] {
     return [...this.moved].map((streamName) => {
-      const t = this.tracked.get(streamName)!;
-      return { stream_name: streamName, revision: t.revision, last_position: t.position, state: t.stream };
+      const { stream, revision, position } = this.tracked.get(streamName)!;
+      return {
+        stream_name: streamName,
+        revision,
+        last_position: position,
+        last_recorded_at: stream.lastRecordedAt,
+        first_event_position: stream.firstEvent.position,
+        first_event_recorded_at: stream.firstEvent.recordedAt,
+        first_position: stream.first?.position ?? null,
+        first_recorded_at: stream.first?.recordedAt ?? null,
+        latest_position: stream.latest?.position ?? null,
+        latest_recorded_at: stream.latest?.recordedAt ?? null,
+        latest_summary: stream.latest?.summary ?? null,
+        state: stream,
+      };
     });
   }
+}
+
+const NONE = { none: true } as const;
+
+/** The figures a summary's JSON text holds, or null for a case that an event left unopened again. */
+export function parseSummary(text: string): CaseFigures | null {
+  const summary = JSON.parse(text) as StoredSummary;
+  return 'none' in summary ? null : summary;
 }
 
 function changed(previous: CitizenCaseState, state: CitizenCaseState): boolean {

@@ -1,0 +1,48 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The sanction review reads each case where it stands from typed columns instead of its jsonb state:
+ * `sanction_review_cases` gains the positions and recorded times of the stream's first and last
+ * events and of its first and latest figures, and the latest figures themselves; the figures
+ * (there and in `sanction_review_summaries`) are kept as JSON text, which the report parses
+ * itself, rather than jsonb, which the server would write out again on every read. The report then
+ * reads one row per case, with no jsonb navigation, and counts each stream's events from its
+ * revisions instead of scanning every version.
+ *
+ * The tables are derived: the citizen-cases projection's tables are emptied and its checkpoint set
+ * back to zero, and the projector fills them again (reports fold the log meanwhile).
+ */
+export class SanctionReviewCaseColumns1764200000000 implements MigrationInterface {
+  name = 'SanctionReviewCaseColumns1764200000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      TRUNCATE read_model.case_summary, read_model.sanction_register, read_model.appeals_register,
+               read_model.sanction_review_versions, read_model.sanction_review_summaries, read_model.sanction_review_cases`);
+    await runner.query(`ALTER TABLE read_model.sanction_review_summaries ALTER COLUMN summary TYPE text`);
+    await runner.query(`
+      ALTER TABLE read_model.sanction_review_cases
+        ADD COLUMN last_recorded_at timestamptz NOT NULL,
+        ADD COLUMN first_event_position numeric(40, 0) NOT NULL,
+        ADD COLUMN first_event_recorded_at timestamptz NOT NULL,
+        ADD COLUMN first_position numeric(40, 0),
+        ADD COLUMN first_recorded_at timestamptz,
+        ADD COLUMN latest_position numeric(40, 0),
+        ADD COLUMN latest_recorded_at timestamptz,
+        ADD COLUMN latest_summary text`);
+    await runner.query(`UPDATE read_model.projection_checkpoints SET position = 0, events_applied = 0, updated_at = now() WHERE projection = 'citizen-cases'`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      TRUNCATE read_model.case_summary, read_model.sanction_register, read_model.appeals_register,
+               read_model.sanction_review_versions, read_model.sanction_review_summaries, read_model.sanction_review_cases`);
+    await runner.query(`
+      ALTER TABLE read_model.sanction_review_cases
+        DROP COLUMN last_recorded_at, DROP COLUMN first_event_position, DROP COLUMN first_event_recorded_at,
+        DROP COLUMN first_position, DROP COLUMN first_recorded_at, DROP COLUMN latest_position,
+        DROP COLUMN latest_recorded_at, DROP COLUMN latest_summary`);
+    await runner.query(`ALTER TABLE read_model.sanction_review_summaries ALTER COLUMN summary TYPE jsonb USING summary::jsonb`);
+    await runner.query(`UPDATE read_model.projection_checkpoints SET position = 0, events_applied = 0, updated_at = now() WHERE projection = 'citizen-cases'`);
+  }
+}
