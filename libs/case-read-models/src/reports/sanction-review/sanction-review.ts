@@ -92,11 +92,12 @@ export interface CaseFigures {
 interface CitizenTally {
   readonly citizenRef: string;
   readonly caseIds: string[];
-  readonly sources: Set<DiscoverySource>;
+  /** Bit i set when the citizen was found by DISCOVERY_SOURCES[i]. */
+  sources: number;
   readonly counted: SanctionFigures[];
 }
 
-const NO_REPAYMENT: RepaymentFigures = { assessedOre: 0, scheduledOre: 0, paidOre: 0 };
+const NO_REPAYMENT: RepaymentFigures = { assessedOre: 0, paidOre: 0, scheduledOre: 0 };
 const ID = 0;
 const TYPE = 1;
 const BREACH = 2;
@@ -159,47 +160,56 @@ export function caseFigures(state: SanctionReviewCase): CaseFigures | null {
   };
 }
 
-/** The table from the cases' figures (see countSanctionReview). */
+/**
+ * The table from the cases' figures (see countSanctionReview). Every object is built with its keys
+ * in sorted order, so that canonical JSON writes it as JSON.stringify would (its fast path).
+ */
 export function countCaseFigures(cases: readonly CaseFigures[], criteria: SanctionReviewCriteria): SanctionReviewTable {
   const types = new Set(criteria.sanctionTypes);
-  const counts = (sanction: SanctionFigures) =>
-    types.has(sanction[TYPE]) &&
-    (criteria.breachFrom === null || sanction[BREACH] >= criteria.breachFrom) &&
-    (criteria.breachTo === null || sanction[BREACH] <= criteria.breachTo);
-
+  const { breachFrom, breachTo } = criteria;
   const citizens = new Map<string, CitizenTally>();
   for (const figures of cases) {
     const citizenRef = figures.citizenRef ?? `case:${figures.caseId}`;
     let tally = citizens.get(citizenRef);
-    if (!tally) {
-      tally = { citizenRef, caseIds: [], sources: new Set(), counted: [] };
+    if (tally === undefined) {
+      tally = { citizenRef, caseIds: [], sources: 0, counted: [] };
       citizens.set(citizenRef, tally);
     }
     if (figures.caseId !== null) tally.caseIds.push(figures.caseId);
-    for (const source of figures.sources) tally.sources.add(source);
-    for (const sanction of figures.sanctions) if (counts(sanction)) tally.counted.push(sanction);
+    for (const source of figures.sources) {
+      const precedence = DISCOVERY_SOURCES.indexOf(source);
+      if (precedence >= 0) tally.sources |= 1 << precedence;
+    }
+    for (const sanction of figures.sanctions) {
+      if (types.has(sanction[TYPE]) && (breachFrom === null || sanction[BREACH] >= breachFrom) && (breachTo === null || sanction[BREACH] <= breachTo)) {
+        tally.counted.push(sanction);
+      }
+    }
   }
 
-  const sources: SanctionReviewSource[] = [...DISCOVERY_SOURCES, NOT_IDENTIFIED];
-  const members = new Map<SanctionReviewSource, CitizenTally[]>(sources.map((source) => [source, []]));
+  // Members by row: DISCOVERY_SOURCES in order of precedence, then NOT_IDENTIFIED.
+  const sources: readonly SanctionReviewSource[] = [...DISCOVERY_SOURCES, NOT_IDENTIFIED];
+  const members: CitizenTally[][] = sources.map(() => []);
   for (const tally of citizens.values()) {
     if (tally.counted.length === 0) continue;
-    const source = DISCOVERY_SOURCES.find((s) => tally.sources.has(s)) ?? NOT_IDENTIFIED;
-    members.get(source)!.push(tally);
+    // The lowest bit set is the source first in precedence; none set is NOT_IDENTIFIED.
+    members[tally.sources === 0 ? DISCOVERY_SOURCES.length : 31 - Math.clz32(tally.sources & -tally.sources)].push(tally);
   }
-  const rows = sources
-    .filter((source) => source !== NOT_IDENTIFIED || members.get(source)!.length > 0)
-    .map((source) => row(source, members.get(source)!, criteria.includeCitizens));
-  const total = rows.reduce<SanctionReviewFigures>(
-    (sum, r) => ({
-      citizens: sum.citizens + r.citizens,
-      sanctions: sum.sanctions + r.sanctions,
-      citizensWithError: sum.citizensWithError + r.citizensWithError,
-      repayment: add(sum.repayment, r.repayment),
-    }),
-    { citizens: 0, sanctions: 0, citizensWithError: 0, repayment: NO_REPAYMENT },
-  );
-  return { rows, total };
+  const rows: SanctionReviewRow[] = [];
+  sources.forEach((source, i) => {
+    if (source !== NOT_IDENTIFIED || members[i].length > 0) rows.push(row(source, members[i], criteria.includeCitizens));
+  });
+  let citizensTotal = 0;
+  let sanctions = 0;
+  let citizensWithError = 0;
+  let repayment = NO_REPAYMENT;
+  for (const r of rows) {
+    citizensTotal += r.citizens;
+    sanctions += r.sanctions;
+    citizensWithError += r.citizensWithError;
+    repayment = add(repayment, r.repayment);
+  }
+  return { rows, total: { citizens: citizensTotal, citizensWithError, repayment, sanctions } };
 }
 
 function repaymentOf(counted: readonly SanctionFigures[]): RepaymentFigures {
@@ -211,31 +221,33 @@ function repaymentOf(counted: readonly SanctionFigures[]): RepaymentFigures {
     scheduledOre += s[SCHEDULED];
     paidOre += s[PAID];
   }
-  return { assessedOre, scheduledOre, paidOre };
+  return { assessedOre, paidOre, scheduledOre };
 }
 
 function row(source: SanctionReviewSource, tallies: readonly CitizenTally[], includeCitizens: boolean): SanctionReviewRow {
-  const inError = (tally: CitizenTally) => tally.counted.filter((s) => s[IN_ERROR]);
-  const figures: SanctionReviewRow = {
-    source,
-    citizens: tallies.length,
-    sanctions: tallies.reduce((sum, t) => sum + t.counted.length, 0),
-    citizensWithError: tallies.filter((t) => t.counted.some((s) => s[IN_ERROR])).length,
-    repayment: tallies.reduce((sum, t) => add(sum, repaymentOf(t.counted)), NO_REPAYMENT),
-  };
-  if (!includeCitizens) return figures;
+  let sanctions = 0;
+  let citizensWithError = 0;
+  let repayment = NO_REPAYMENT;
+  for (const tally of tallies) {
+    sanctions += tally.counted.length;
+    if (tally.counted.some((s) => s[IN_ERROR])) citizensWithError++;
+    repayment = add(repayment, repaymentOf(tally.counted));
+  }
+  if (!includeCitizens) return { citizens: tallies.length, citizensWithError, repayment, sanctions, source };
   const citizenDetails = [...tallies]
     .sort((a, b) => compareText(a.citizenRef, b.citizenRef))
-    .map((t) => ({
-      citizenRef: t.citizenRef,
-      caseIds: [...t.caseIds].sort(compareText),
-      sanctionIds: t.counted.map((s) => s[ID]).sort(compareText),
-      sanctionIdsInError: inError(t).map((s) => s[ID]).sort(compareText),
-      repayment: repaymentOf(t.counted),
-    }));
-  return { ...figures, citizenDetails };
+    .map(
+      (t): CitizenBehindRow => ({
+        caseIds: [...t.caseIds].sort(compareText),
+        citizenRef: t.citizenRef,
+        repayment: repaymentOf(t.counted),
+        sanctionIds: t.counted.map((s) => s[ID]).sort(compareText),
+        sanctionIdsInError: t.counted.filter((s) => s[IN_ERROR]).map((s) => s[ID]).sort(compareText),
+      }),
+    );
+  return { citizenDetails, citizens: tallies.length, citizensWithError, repayment, sanctions, source };
 }
 
 function add(a: RepaymentFigures, b: RepaymentFigures): RepaymentFigures {
-  return { assessedOre: a.assessedOre + b.assessedOre, scheduledOre: a.scheduledOre + b.scheduledOre, paidOre: a.paidOre + b.paidOre };
+  return { assessedOre: a.assessedOre + b.assessedOre, paidOre: a.paidOre + b.paidOre, scheduledOre: a.scheduledOre + b.scheduledOre };
 }
