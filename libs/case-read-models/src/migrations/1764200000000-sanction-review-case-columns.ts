@@ -4,10 +4,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The sanction review reads each case where it stands from typed columns instead of its jsonb state:
  * `sanction_review_cases` gains the positions and recorded times of the stream's first and last
  * events and of its first and latest figures, and the latest figures themselves; the figures
- * (there and in `sanction_review_summaries`) are kept as JSON text, which the report parses
- * itself, rather than jsonb, which the server would write out again on every read. The report then
- * reads one row per case, with no jsonb navigation, and counts each stream's events from its
- * revisions instead of scanning every version.
+ * (there and in `sanction_review_summaries`) are kept as two JSON texts of flat arrays, the
+ * figures the table counts and the ids only the list of citizens needs (null where the case was
+ * unopened again), which the report parses itself, rather than jsonb, which the server would
+ * write out again on every read. The report then reads one row per case, with no jsonb
+ * navigation, and counts each stream's events from its revisions instead of scanning every version.
  *
  * The tables are derived: the citizen-cases projection's tables are emptied and its checkpoint set
  * back to zero, and the projector fills them again (reports fold the log meanwhile).
@@ -19,7 +20,7 @@ export class SanctionReviewCaseColumns1764200000000 implements MigrationInterfac
     await runner.query(`
       TRUNCATE read_model.case_summary, read_model.sanction_register, read_model.appeals_register,
                read_model.sanction_review_versions, read_model.sanction_review_summaries, read_model.sanction_review_cases`);
-    await runner.query(`ALTER TABLE read_model.sanction_review_summaries ALTER COLUMN summary TYPE text`);
+    await runner.query(`ALTER TABLE read_model.sanction_review_summaries DROP COLUMN summary, ADD COLUMN figures text, ADD COLUMN ids text`);
     await runner.query(`
       ALTER TABLE read_model.sanction_review_cases
         ADD COLUMN last_recorded_at timestamptz NOT NULL,
@@ -29,7 +30,8 @@ export class SanctionReviewCaseColumns1764200000000 implements MigrationInterfac
         ADD COLUMN first_recorded_at timestamptz,
         ADD COLUMN latest_position numeric(40, 0),
         ADD COLUMN latest_recorded_at timestamptz,
-        ADD COLUMN latest_summary text`);
+        ADD COLUMN latest_figures text,
+        ADD COLUMN latest_ids text`);
     await runner.query(`UPDATE read_model.projection_checkpoints SET position = 0, events_applied = 0, updated_at = now() WHERE projection = 'citizen-cases'`);
   }
 
@@ -41,8 +43,8 @@ export class SanctionReviewCaseColumns1764200000000 implements MigrationInterfac
       ALTER TABLE read_model.sanction_review_cases
         DROP COLUMN last_recorded_at, DROP COLUMN first_event_position, DROP COLUMN first_event_recorded_at,
         DROP COLUMN first_position, DROP COLUMN first_recorded_at, DROP COLUMN latest_position,
-        DROP COLUMN latest_recorded_at, DROP COLUMN latest_summary`);
-    await runner.query(`ALTER TABLE read_model.sanction_review_summaries ALTER COLUMN summary TYPE jsonb USING summary::jsonb`);
+        DROP COLUMN latest_recorded_at, DROP COLUMN latest_figures, DROP COLUMN latest_ids`);
+    await runner.query(`ALTER TABLE read_model.sanction_review_summaries DROP COLUMN figures, DROP COLUMN ids, ADD COLUMN summary jsonb NOT NULL`);
     await runner.query(`UPDATE read_model.projection_checkpoints SET position = 0, events_applied = 0, updated_at = now() WHERE projection = 'citizen-cases'`);
   }
 }

@@ -21,7 +21,7 @@ export async function computeSanctionReview(
   recordedCutoff: string,
   position?: bigint,
 ): Promise<SanctionReviewReport> {
-  const basis = readModels ? await readSanctionReviewBasis(store, readModels, recordedCutoff, position) : null;
+  const basis = readModels ? await readSanctionReviewBasis(store, readModels, recordedCutoff, position, { withIds: parameters.includeCitizens }) : null;
   return reportFromBasis(parameters, recordedCutoff, basis ?? (await foldLog(store, recordedCutoff, position)));
 }
 

@@ -5,15 +5,15 @@ import { READ_MODEL_SCHEMA } from '../../projection/projection';
 import { foldAsKnown, readLogThrough } from '../report-basis/as-known';
 import { citizenCasesPosition } from '../evidence-shared/report-header';
 import { caseFigures, type CaseFigures } from './sanction-review';
-import { SANCTION_REVIEW_CASES, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_VERSIONS, cutoffColumn, parseSummary } from './sanction-review-versions';
+import { SANCTION_REVIEW_CASES, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_VERSIONS, cutoffColumn, parseFigures } from './sanction-review-versions';
 
 /** The cases a sanction review counts, and what it says it read. */
 export interface SanctionReviewBasisRead {
   readonly position: bigint;
   readonly streamsRead: number;
   readonly eventsFolded: number;
-  /** Each case taken in, as the table counts it. */
-  readonly cases: readonly CaseFigures[];
+  /** Each case taken in, as the table counts it (may be iterated again). */
+  readonly cases: Iterable<CaseFigures>;
 }
 
 /**
@@ -30,25 +30,35 @@ const CASES = `"${READ_MODEL_SCHEMA}"."${SANCTION_REVIEW_CASES}"`;
 /** Streams the projection marked to be folded from the log, at or before the position. */
 const MARKED_STREAMS = `SELECT DISTINCT stream_name FROM ${VERSIONS} WHERE fold_from_log AND position <= $1::numeric`;
 
+/** Cases per row of TAKEN's answer: a few megabytes of text each. */
+const CASES_PER_ROW = 8_192;
+
 /**
  * Each stream with an event taken in (at or before the position $1, recorded by the cutoff $2), but
  * those folded from the log ($3): the revision of its last event taken in (from its row when that
  * is its last event, else looked up among its versions), and its last figures taken in (its latest
  * when those are, else, when its first are, the last that are, looked up among its summaries).
+ * Answered in rows of up to $4 streams: their number, their events taken in and their figures as
+ * parseFigures reads them (with their ids when $5), so that each case is parsed only as it is counted.
  */
 const TAKEN = `
-  SELECT CASE WHEN c.last_position <= $1::numeric AND c.last_recorded_at <= $2::timestamptz THEN c.revision
-              ELSE (SELECT v.revision FROM ${VERSIONS} v
-                     WHERE v.stream_name = c.stream_name AND v.position <= $1::numeric AND v.recorded_at <= $2::timestamptz
-                     ORDER BY v.revision DESC LIMIT 1) END AS revision,
-         CASE WHEN c.latest_position <= $1::numeric AND c.latest_recorded_at <= $2::timestamptz THEN c.latest_summary
-              WHEN c.first_position <= $1::numeric AND c.first_recorded_at <= $2::timestamptz
-              THEN (SELECT s.summary FROM ${SUMMARIES} s
-                     WHERE s.stream_name = c.stream_name AND s.position <= $1::numeric AND s.recorded_at <= $2::timestamptz
-                     ORDER BY s.revision DESC LIMIT 1) END AS summary
-    FROM ${CASES} c
-   WHERE c.first_event_position <= $1::numeric AND c.first_event_recorded_at <= $2::timestamptz
-     AND c.stream_name <> ALL($3::text[])`;
+  WITH taken AS (
+    SELECT CASE WHEN c.last_position <= $1::numeric AND c.last_recorded_at <= $2::timestamptz THEN c.revision
+                ELSE (SELECT v.revision FROM ${VERSIONS} v
+                       WHERE v.stream_name = c.stream_name AND v.position <= $1::numeric AND v.recorded_at <= $2::timestamptz
+                       ORDER BY v.revision DESC LIMIT 1) END AS revision,
+           CASE WHEN c.latest_position <= $1::numeric AND c.latest_recorded_at <= $2::timestamptz
+                THEN CASE WHEN $5::boolean THEN c.latest_figures || E'\t' || c.latest_ids ELSE c.latest_figures END
+                WHEN c.first_position <= $1::numeric AND c.first_recorded_at <= $2::timestamptz
+                THEN (SELECT CASE WHEN $5::boolean THEN s.figures || E'\t' || s.ids ELSE s.figures END FROM ${SUMMARIES} s
+                       WHERE s.stream_name = c.stream_name AND s.position <= $1::numeric AND s.recorded_at <= $2::timestamptz
+                       ORDER BY s.revision DESC LIMIT 1) END AS summary,
+           (row_number() OVER ()) / $4::int AS part
+      FROM ${CASES} c
+     WHERE c.first_event_position <= $1::numeric AND c.first_event_recorded_at <= $2::timestamptz
+       AND c.stream_name <> ALL($3::text[]))
+  SELECT count(*)::int AS streams, sum(revision + 1)::bigint::text AS events, string_agg(summary, E'\n') AS summaries
+    FROM taken GROUP BY part`;
 
 /**
  * The sanction review's cases as known at (position, cutoff), from the citizen-cases projection's
@@ -59,12 +69,15 @@ const TAKEN = `
  *
  * The tables and the checkpoint are read in one REPEATABLE READ transaction that first locks the
  * tables, so that a rebuild swapping them in waits or has finished (LOCK takes no snapshot).
+ * `withIds: false` leaves out the case and sanction ids, which only the list of citizens needs;
+ * `casesPerRow` is how many cases' texts the server sends per row.
  */
 export async function readSanctionReviewBasis(
   store: EventStore,
   dataSource: DataSource,
   recordedCutoff: string,
   position?: bigint,
+  { withIds = true, casesPerRow = CASES_PER_ROW }: { withIds?: boolean; casesPerRow?: number } = {},
 ): Promise<SanctionReviewBasisRead | null> {
   const cutoff = cutoffColumn(recordedCutoff);
   if (cutoff === null) return null;
@@ -82,25 +95,31 @@ export async function readSanctionReviewBasis(
     const marked: { stream_name: string }[] = await manager.query(MARKED_STREAMS, [through]);
     const fromLog = new Set([...aheadStreams, ...marked.map((m) => m.stream_name)]);
     if (fromLog.size > MAX_STREAMS_FROM_LOG) return null;
-    const taken: { revision: number; summary: string | null }[] = await manager.query(TAKEN, [through, cutoff, [...fromLog]]);
+    const taken: { streams: number; events: string; summaries: string | null }[] = await manager.query(TAKEN, [through, cutoff, [...fromLog], casesPerRow, withIds]);
 
-    const cases: CaseFigures[] = [];
-    let streamsRead = taken.length;
+    let streamsRead = 0;
     let eventsFolded = 0;
-    for (const { revision, summary } of taken) {
-      eventsFolded += revision + 1;
-      const figures = summary === null ? null : parseSummary(summary);
-      if (figures) cases.push(figures);
+    const texts: string[] = [];
+    for (const part of taken) {
+      streamsRead += part.streams;
+      eventsFolded += Number(part.events);
+      if (part.summaries !== null) texts.push(part.summaries);
     }
+    const folded: CaseFigures[] = [];
     for (const streamName of fromLog) {
-      const folded = foldAsKnown(await store.readStream(streamName), citizenCase, { position: ahead.position, recordedCutoff });
-      for (const stream of folded) {
+      for (const stream of foldAsKnown(await store.readStream(streamName), citizenCase, { position: ahead.position, recordedCutoff })) {
         streamsRead += 1;
         eventsFolded += stream.events;
         const figures = caseFigures(stream.state);
-        if (figures) cases.push(figures);
+        if (figures) folded.push(figures);
       }
     }
+    const cases = {
+      *[Symbol.iterator](): Generator<CaseFigures> {
+        yield* parseFigures(texts, withIds);
+        yield* folded;
+      },
+    };
     return { position: ahead.position, streamsRead, eventsFolded, cases };
   });
 }

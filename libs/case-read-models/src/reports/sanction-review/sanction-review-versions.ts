@@ -16,15 +16,13 @@ import { caseFigures, type CaseFigures } from './sanction-review';
  * the stream's first events (as many as the last such event's revision plus one), and the case as
  * known then is the last such summary.
  *
- * Figures are kept as JSON text (a CaseFigures, or `{"none":true}`), written and parsed here only.
+ * A case's figures are kept as two JSON texts, its CaseFigures' `figures` and `ids`, written and
+ * parsed here only; both are null where an event left the case unopened again.
  */
 export const SANCTION_REVIEW_VERSIONS = 'sanction_review_versions';
 export const SANCTION_REVIEW_SUMMARIES = 'sanction_review_summaries';
 export const SANCTION_REVIEW_CASES = 'sanction_review_cases';
 export const SANCTION_REVIEW_TABLES = [SANCTION_REVIEW_VERSIONS, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_CASES] as const;
-
-/** A case's figures as stored; `{ none: true }` when an event left the case unopened again. */
-export type StoredSummary = CaseFigures | { readonly none: true };
 
 export interface VersionRow {
   readonly stream_name: string;
@@ -47,8 +45,9 @@ export interface SummaryRow {
   readonly revision: number;
   readonly position: string;
   readonly recorded_at: string;
-  /** A StoredSummary as JSON text. */
-  readonly summary: string;
+  /** The case's CaseFigures as JSON texts; null when the event left the case unopened again. */
+  readonly figures: string | null;
+  readonly ids: string | null;
 }
 
 interface At {
@@ -62,9 +61,9 @@ export interface TrackedStream {
   readonly firstEvent: At;
   /** The recorded_at of the stream's last event. */
   readonly lastRecordedAt: string;
-  /** Its first and latest summaries (null before the case is opened); `summary` as JSON text. */
+  /** Its first and latest summaries (null before the case is opened), as in their SummaryRow. */
   readonly first: At | null;
-  readonly latest: (At & { readonly revision: number; readonly summary: string }) | null;
+  readonly latest: (At & { readonly revision: number; readonly figures: string | null; readonly ids: string | null }) | null;
 }
 
 /** A `sanction_review_cases` row. */
@@ -79,7 +78,8 @@ export interface CaseRow {
   readonly first_recorded_at: string | null;
   readonly latest_position: string | null;
   readonly latest_recorded_at: string | null;
-  readonly latest_summary: string | null;
+  readonly latest_figures: string | null;
+  readonly latest_ids: string | null;
   readonly state: TrackedStream;
 }
 
@@ -119,9 +119,11 @@ export class SanctionReviewVersions {
       latest: before?.stream.latest ?? null,
     };
     if (changed(previous, state)) {
-      const summary = JSON.stringify(caseFigures(state) ?? NONE);
-      this.summaries.push({ stream_name: streamName, revision: event.revision, position, recorded_at: recordedAt, summary });
-      stream = { ...stream, first: stream.first ?? { position, recordedAt }, latest: { revision: event.revision, position, recordedAt, summary } };
+      const summary = caseFigures(state);
+      const figures = summary && JSON.stringify(summary.figures);
+      const ids = summary && JSON.stringify(summary.ids);
+      this.summaries.push({ stream_name: streamName, revision: event.revision, position, recorded_at: recordedAt, figures, ids });
+      stream = { ...stream, first: stream.first ?? { position, recordedAt }, latest: { revision: event.revision, position, recordedAt, figures, ids } };
     }
     this.tracked.set(streamName, { stream, revision: event.revision, position });
   };
@@ -141,19 +143,33 @@ export class SanctionReviewVersions {
         first_recorded_at: stream.first?.recordedAt ?? null,
         latest_position: stream.latest?.position ?? null,
         latest_recorded_at: stream.latest?.recordedAt ?? null,
-        latest_summary: stream.latest?.summary ?? null,
+        latest_figures: stream.latest?.figures ?? null,
+        latest_ids: stream.latest?.ids ?? null,
         state: stream,
       };
     });
   }
 }
 
-const NONE = { none: true } as const;
-
-/** The figures a summary's JSON text holds, or null for a case that an event left unopened again. */
-export function parseSummary(text: string): CaseFigures | null {
-  const summary = JSON.parse(text) as StoredSummary;
-  return 'none' in summary ? null : summary;
+/**
+ * The cases in TAKEN's texts (sanction-review-basis.ts): one case per line (JSON text holds no raw
+ * line break), its `figures`, then, when `withIds`, a tab and its `ids`; each line is parsed only
+ * when reached, so that a case's objects are garbage as soon as it is counted.
+ */
+export function* parseFigures(texts: readonly string[], withIds: boolean): Generator<CaseFigures> {
+  for (const text of texts) {
+    for (let start = 0; start < text.length; ) {
+      const newline = text.indexOf('\n', start);
+      const end = newline < 0 ? text.length : newline;
+      if (withIds) {
+        const tab = text.indexOf('\t', start);
+        yield { figures: JSON.parse(text.slice(start, tab)) as CaseFigures['figures'], ids: JSON.parse(text.slice(tab + 1, end)) as CaseFigures['ids'] };
+      } else {
+        yield { figures: JSON.parse(text.slice(start, end)) as CaseFigures['figures'], ids: null };
+      }
+      start = end + 1;
+    }
+  }
 }
 
 function changed(previous: CitizenCaseState, state: CitizenCaseState): boolean {

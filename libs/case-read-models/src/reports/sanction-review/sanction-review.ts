@@ -73,38 +73,48 @@ export interface SanctionReviewCase {
 }
 
 /**
- * A sanction as the table counts it: [sanctionId, sanctionType, breachDate, reviewed in ERROR,
- * assessedOre, scheduledOre, paidOre], the øre being its share of every repayment of its case.
- * A tuple, because the citizen-cases projection stores one per sanction of every case version.
+ * A case as the table counts it, whatever the criteria: what `caseFigures` makes of its state. Two
+ * flat arrays, because the citizen-cases projection stores them for every case version and a
+ * report parses tens of thousands of them (few objects to make):
+ * - `figures`: the citizen (the pseudonymous reference, or `case:<caseId>` for a case without one),
+ *   the case's discovery sources (each once, in the order first recorded), then six values per
+ *   sanction, in order of sanction id: sanctionType, breachDate, reviewed in ERROR, and its share
+ *   of every repayment of its case, in øre: assessed, scheduled, paid;
+ * - `ids`: the case id, then the sanctions' ids in the same order; only the list of the citizens
+ *   behind each row reads them, and null when they were not read.
  */
-export type SanctionFigures = readonly [string, string, string, boolean, number, number, number];
-
-/** A case as the table counts it, whatever the criteria: what `caseFigures` makes of its state. */
 export interface CaseFigures {
-  readonly caseId: string | null;
-  readonly citizenRef: string | null;
-  /** Each discovery source once, in the order first recorded. */
-  readonly sources: readonly DiscoverySource[];
-  /** In the state's order. */
-  readonly sanctions: readonly SanctionFigures[];
+  readonly figures: readonly (string | boolean | number | readonly DiscoverySource[])[];
+  readonly ids: readonly (string | null)[] | null;
 }
 
+const CITIZEN = 0;
+const SOURCES = 1;
+const FIRST_SANCTION = 2;
+const SANCTION_WIDTH = 6;
+const TYPE = 0;
+const BREACH = 1;
+const IN_ERROR = 2;
+const ASSESSED = 3;
+const SCHEDULED = 4;
+const PAID = 5;
+
+/** A citizen's counted sanctions, summed as they are taken in (ids kept only for the citizen list). */
 interface CitizenTally {
   readonly citizenRef: string;
   readonly caseIds: string[];
   /** Bit i set when the citizen was found by DISCOVERY_SOURCES[i]. */
   sources: number;
-  readonly counted: SanctionFigures[];
+  sanctions: number;
+  withError: boolean;
+  assessedOre: number;
+  scheduledOre: number;
+  paidOre: number;
+  readonly sanctionIds: string[];
+  readonly sanctionIdsInError: string[];
 }
 
 const NO_REPAYMENT: RepaymentFigures = { assessedOre: 0, paidOre: 0, scheduledOre: 0 };
-const ID = 0;
-const TYPE = 1;
-const BREACH = 2;
-const IN_ERROR = 3;
-const ASSESSED = 4;
-const SCHEDULED = 5;
-const PAID = 6;
 
 /**
  * The sanction review table from case states (as the write side folds them, or their summaries):
@@ -127,10 +137,10 @@ export function countSanctionReview(cases: readonly SanctionReviewCase[], criter
 }
 
 /**
- * What the table needs of a case, independent of the criteria: each sanction with its share of
- * the case's repayments (each repayment split over the sanctions it covers in proportion to what
- * each deducted, largest remainder, whole øre), by the repayment's status. Null for a case never
- * opened (status NONE), which the table leaves out.
+ * What the table needs of a case, independent of the criteria (see CaseFigures): each sanction with
+ * its share of the case's repayments (each repayment split over the sanctions it covers in
+ * proportion to what each deducted, largest remainder, whole øre), by the repayment's status. Null
+ * for a case never opened (status NONE), which the table leaves out.
  */
 export function caseFigures(state: SanctionReviewCase): CaseFigures | null {
   if (state.status === 'NONE') return null;
@@ -146,43 +156,51 @@ export function caseFigures(state: SanctionReviewCase): CaseFigures | null {
       shares.set(id, entry);
     });
   }
-  return {
-    caseId: state.caseId,
-    citizenRef: state.citizenRef,
-    sources: [...new Set(state.discoveries.map((d) => d.source))],
-    // By sanction id: the order of a stored state's keys is not the order they were added in.
-    sanctions: Object.values(state.sanctions)
-      .sort((a, b) => compareText(a.sanctionId, b.sanctionId))
-      .map((s): SanctionFigures => {
-        const [assessed, scheduled, paid] = shares.get(s.sanctionId) ?? [0, 0, 0];
-        return [s.sanctionId, s.sanctionType, s.breachDate, s.review?.outcome === 'ERROR', assessed, scheduled, paid];
-      }),
-  };
+  const figures: CaseFigures['figures'][number][] = [state.citizenRef ?? `case:${state.caseId}`, [...new Set(state.discoveries.map((d) => d.source))]];
+  const ids: (string | null)[] = [state.caseId];
+  // By sanction id: the order of a stored state's keys is not the order they were added in.
+  for (const s of Object.values(state.sanctions).sort((a, b) => compareText(a.sanctionId, b.sanctionId))) {
+    const [assessed, scheduled, paid] = shares.get(s.sanctionId) ?? [0, 0, 0];
+    figures.push(s.sanctionType, s.breachDate, s.review?.outcome === 'ERROR', assessed, scheduled, paid);
+    ids.push(s.sanctionId);
+  }
+  return { figures, ids };
 }
 
 /**
- * The table from the cases' figures (see countSanctionReview). Every object is built with its keys
- * in sorted order, so that canonical JSON writes it as JSON.stringify would (its fast path).
+ * The table from the cases' figures (see countSanctionReview), taken in one at a time: a case's
+ * figures are no longer needed once counted. Every object is built with its keys in sorted order,
+ * so that canonical JSON writes it as JSON.stringify would (its fast path).
  */
-export function countCaseFigures(cases: readonly CaseFigures[], criteria: SanctionReviewCriteria): SanctionReviewTable {
+export function countCaseFigures(cases: Iterable<CaseFigures>, criteria: SanctionReviewCriteria): SanctionReviewTable {
   const types = new Set(criteria.sanctionTypes);
-  const { breachFrom, breachTo } = criteria;
+  const { breachFrom, breachTo, includeCitizens } = criteria;
   const citizens = new Map<string, CitizenTally>();
-  for (const figures of cases) {
-    const citizenRef = figures.citizenRef ?? `case:${figures.caseId}`;
+  for (const { figures, ids } of cases) {
+    if (includeCitizens && ids === null) throw new Error('The list of citizens needs the ids of the cases and sanctions');
+    const citizenRef = figures[CITIZEN] as string;
     let tally = citizens.get(citizenRef);
     if (tally === undefined) {
-      tally = { citizenRef, caseIds: [], sources: 0, counted: [] };
+      tally = { citizenRef, caseIds: [], sources: 0, sanctions: 0, withError: false, assessedOre: 0, scheduledOre: 0, paidOre: 0, sanctionIds: [], sanctionIdsInError: [] };
       citizens.set(citizenRef, tally);
     }
-    if (figures.caseId !== null) tally.caseIds.push(figures.caseId);
-    for (const source of figures.sources) {
+    if (includeCitizens && ids![0] !== null) tally.caseIds.push(ids![0]);
+    for (const source of figures[SOURCES] as readonly DiscoverySource[]) {
       const precedence = DISCOVERY_SOURCES.indexOf(source);
       if (precedence >= 0) tally.sources |= 1 << precedence;
     }
-    for (const sanction of figures.sanctions) {
-      if (types.has(sanction[TYPE]) && (breachFrom === null || sanction[BREACH] >= breachFrom) && (breachTo === null || sanction[BREACH] <= breachTo)) {
-        tally.counted.push(sanction);
+    for (let at = FIRST_SANCTION, n = 1; at < figures.length; at += SANCTION_WIDTH, n++) {
+      const breach = figures[at + BREACH] as string;
+      if (!types.has(figures[at + TYPE] as string) || (breachFrom !== null && breach < breachFrom) || (breachTo !== null && breach > breachTo)) continue;
+      const inError = figures[at + IN_ERROR] === true;
+      tally.sanctions++;
+      tally.assessedOre += figures[at + ASSESSED] as number;
+      tally.scheduledOre += figures[at + SCHEDULED] as number;
+      tally.paidOre += figures[at + PAID] as number;
+      if (inError) tally.withError = true;
+      if (includeCitizens) {
+        tally.sanctionIds.push(ids![n]!);
+        if (inError) tally.sanctionIdsInError.push(ids![n]!);
       }
     }
   }
@@ -191,13 +209,13 @@ export function countCaseFigures(cases: readonly CaseFigures[], criteria: Sancti
   const sources: readonly SanctionReviewSource[] = [...DISCOVERY_SOURCES, NOT_IDENTIFIED];
   const members: CitizenTally[][] = sources.map(() => []);
   for (const tally of citizens.values()) {
-    if (tally.counted.length === 0) continue;
+    if (tally.sanctions === 0) continue;
     // The lowest bit set is the source first in precedence; none set is NOT_IDENTIFIED.
     members[tally.sources === 0 ? DISCOVERY_SOURCES.length : 31 - Math.clz32(tally.sources & -tally.sources)].push(tally);
   }
   const rows: SanctionReviewRow[] = [];
   sources.forEach((source, i) => {
-    if (source !== NOT_IDENTIFIED || members[i].length > 0) rows.push(row(source, members[i], criteria.includeCitizens));
+    if (source !== NOT_IDENTIFIED || members[i].length > 0) rows.push(row(source, members[i], includeCitizens));
   });
   let citizensTotal = 0;
   let sanctions = 0;
@@ -212,37 +230,34 @@ export function countCaseFigures(cases: readonly CaseFigures[], criteria: Sancti
   return { rows, total: { citizens: citizensTotal, citizensWithError, repayment, sanctions } };
 }
 
-function repaymentOf(counted: readonly SanctionFigures[]): RepaymentFigures {
-  let assessedOre = 0;
-  let scheduledOre = 0;
-  let paidOre = 0;
-  for (const s of counted) {
-    assessedOre += s[ASSESSED];
-    scheduledOre += s[SCHEDULED];
-    paidOre += s[PAID];
-  }
-  return { assessedOre, paidOre, scheduledOre };
+function repaymentOf(tally: CitizenTally): RepaymentFigures {
+  return { assessedOre: tally.assessedOre, paidOre: tally.paidOre, scheduledOre: tally.scheduledOre };
 }
 
 function row(source: SanctionReviewSource, tallies: readonly CitizenTally[], includeCitizens: boolean): SanctionReviewRow {
   let sanctions = 0;
   let citizensWithError = 0;
-  let repayment = NO_REPAYMENT;
+  let assessedOre = 0;
+  let scheduledOre = 0;
+  let paidOre = 0;
   for (const tally of tallies) {
-    sanctions += tally.counted.length;
-    if (tally.counted.some((s) => s[IN_ERROR])) citizensWithError++;
-    repayment = add(repayment, repaymentOf(tally.counted));
+    sanctions += tally.sanctions;
+    if (tally.withError) citizensWithError++;
+    assessedOre += tally.assessedOre;
+    scheduledOre += tally.scheduledOre;
+    paidOre += tally.paidOre;
   }
+  const repayment: RepaymentFigures = { assessedOre, paidOre, scheduledOre };
   if (!includeCitizens) return { citizens: tallies.length, citizensWithError, repayment, sanctions, source };
   const citizenDetails = [...tallies]
     .sort((a, b) => compareText(a.citizenRef, b.citizenRef))
     .map(
       (t): CitizenBehindRow => ({
-        caseIds: [...t.caseIds].sort(compareText),
+        caseIds: t.caseIds.sort(compareText),
         citizenRef: t.citizenRef,
-        repayment: repaymentOf(t.counted),
-        sanctionIds: t.counted.map((s) => s[ID]).sort(compareText),
-        sanctionIdsInError: t.counted.filter((s) => s[IN_ERROR]).map((s) => s[ID]).sort(compareText),
+        repayment: repaymentOf(t),
+        sanctionIds: t.sanctionIds.sort(compareText),
+        sanctionIdsInError: t.sanctionIdsInError.sort(compareText),
       }),
     );
   return { citizenDetails, citizens: tallies.length, citizensWithError, repayment, sanctions, source };
