@@ -14,6 +14,7 @@ import {
   ProjectionRunner,
   READ_MODEL_SCHEMA,
   SANCTION_REVIEW_CASES,
+  SANCTION_REVIEW_STREAMS,
   SANCTION_REVIEW_SUMMARIES,
   SANCTION_REVIEW_VERSIONS,
   computeSanctionReviewFromLog,
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     await migrateReadModels(dataSource);
     const extract = await importExtract(store, cases, recorded.last);
     const projection = await catchUp(store, pool);
-    await pool.query(`VACUUM (ANALYZE) ${[SANCTION_REVIEW_VERSIONS, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_CASES, 'sanction_register', 'appeals_register'].map((t) => `"${READ_MODEL_SCHEMA}"."${t}"`).join(', ')}`);
+    await pool.query(`VACUUM (ANALYZE) ${[SANCTION_REVIEW_VERSIONS, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_CASES, SANCTION_REVIEW_STREAMS, 'sanction_register', 'appeals_register'].map((t) => `"${READ_MODEL_SCHEMA}"."${t}"`).join(', ')}`);
 
     const middle = middleDate(recorded.first, recorded.last);
     const rows = await timeReports(store, pool, dataSource, extract.extractId, middle);
@@ -174,7 +175,7 @@ async function timeReports(store: EventStore, pool: Pool, dataSource: DataSource
   const review = (request: SanctionReviewRequest) => async () => reportJson(await sanctionReview.execute(new GetSanctionReviewQuery(request, new Date())));
   const count = (table: string) => async () => pool.query(`SELECT count(*) FROM "${READ_MODEL_SCHEMA}"."${table}"`);
   // The sanction review's reference: every case's latest figures read as they are stored.
-  const caseFigures = async () => pool.query(`SELECT latest_summary FROM "${READ_MODEL_SCHEMA}"."${SANCTION_REVIEW_CASES}"`);
+  const caseFigures = async () => pool.query(`SELECT latest_figures, latest_ids FROM "${READ_MODEL_SCHEMA}"."${SANCTION_REVIEW_CASES}"`);
 
   const rows: ReportRow[] = [];
   const add = async (report: string, work: () => Promise<unknown>, reference: string, referenceWork: () => Promise<unknown>, runs = RUNS, warmup = WARMUP) => {
@@ -183,7 +184,7 @@ async function timeReports(store: EventStore, pool: Pool, dataSource: DataSource
     const referenceTiming = await time(referenceWork, RUNS, WARMUP);
     rows.push({ report, timing, reference, referenceTiming });
   };
-  const plainRead = `SELECT latest_summary over ${SANCTION_REVIEW_CASES}`;
+  const plainRead = `SELECT latest_figures, latest_ids over ${SANCTION_REVIEW_CASES}`;
   await add('sanction review, current', review({}), plainRead, caseFigures);
   await add('sanction review, current, with citizens', review({ includeCitizens: true }), plainRead, caseFigures);
   await add(`sanction review, known on ${middle}`, review({ knownOn: middle }), plainRead, caseFigures);
@@ -219,7 +220,7 @@ async function describeDataSet(pool: Pool, load: LoadResult, extractCitizens: nu
             (SELECT count(*) FROM ${table('appeals_register')}) AS appeals,
             (SELECT count(*) FROM ${table('sanction_register')}) AS sanctions,
             pg_total_relation_size('${table(SANCTION_REVIEW_VERSIONS)}') + pg_total_relation_size('${table(SANCTION_REVIEW_SUMMARIES)}')
-              + pg_total_relation_size('${table(SANCTION_REVIEW_CASES)}') AS bytes`,
+              + pg_total_relation_size('${table(SANCTION_REVIEW_CASES)}') + pg_total_relation_size('${table(SANCTION_REVIEW_STREAMS)}') AS bytes`,
   );
   const citizenCases = load.streamKinds.find((k) => k.kind === 'citizen-case');
   return {

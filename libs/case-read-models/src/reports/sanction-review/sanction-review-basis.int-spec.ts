@@ -92,8 +92,8 @@ describe('the sanction review from the projection’s versions equals the one fo
   async function compare(position: bigint | undefined): Promise<number> {
     let compared = 0;
     for (const cutoff of CUTOFFS) {
-      // With the ids in rows of seven cases each (so that a few rows are summed), and without them.
-      const withIds = await readSanctionReviewBasis(store, dataSource, cutoff, position, { casesPerRow: 7 });
+      // With the ids in one row per case or so (so that many rows are summed), and without them.
+      const withIds = await readSanctionReviewBasis(store, dataSource, cutoff, position, { parts: 97 });
       const withoutIds = await readSanctionReviewBasis(store, dataSource, cutoff, position, { withIds: false });
       expect(withIds).not.toBeNull();
       expect(withoutIds).not.toBeNull();

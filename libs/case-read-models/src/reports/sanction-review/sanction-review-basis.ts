@@ -30,16 +30,17 @@ const CASES = `"${READ_MODEL_SCHEMA}"."${SANCTION_REVIEW_CASES}"`;
 /** Streams the projection marked to be folded from the log, at or before the position. */
 const MARKED_STREAMS = `SELECT DISTINCT stream_name FROM ${VERSIONS} WHERE fold_from_log AND position <= $1::numeric`;
 
-/** Cases per row of TAKEN's answer: a few megabytes of text each. */
-const CASES_PER_ROW = 8_192;
+/** Rows of TAKEN's answer, each with the cases of some streams (by a hash of the name). */
+const PARTS = 16;
 
 /**
  * Each stream with an event taken in (at or before the position $1, recorded by the cutoff $2), but
  * those folded from the log ($3): the revision of its last event taken in (from its row when that
  * is its last event, else looked up among its versions), and its last figures taken in (its latest
  * when those are, else, when its first are, the last that are, looked up among its summaries).
- * Answered in rows of up to $4 streams: their number, their events taken in and their figures as
- * parseFigures reads them (with their ids when $5), so that each case is parsed only as it is counted.
+ * Answered in $4 rows, each for some of the streams: their number, their events taken in and their
+ * figures as parseFigures reads them (with their ids when $5), so that the client holds a few long
+ * strings, not a row per case, and parses each case only as it counts it.
  */
 const TAKEN = `
   WITH taken AS (
@@ -53,7 +54,7 @@ const TAKEN = `
                 THEN (SELECT CASE WHEN $5::boolean THEN s.figures || E'\t' || s.ids ELSE s.figures END FROM ${SUMMARIES} s
                        WHERE s.stream_name = c.stream_name AND s.position <= $1::numeric AND s.recorded_at <= $2::timestamptz
                        ORDER BY s.revision DESC LIMIT 1) END AS summary,
-           (row_number() OVER ()) / $4::int AS part
+           (hashtext(c.stream_name) & 2147483647) % $4::int AS part
       FROM ${CASES} c
      WHERE c.first_event_position <= $1::numeric AND c.first_event_recorded_at <= $2::timestamptz
        AND c.stream_name <> ALL($3::text[]))
@@ -70,14 +71,14 @@ const TAKEN = `
  * The tables and the checkpoint are read in one REPEATABLE READ transaction that first locks the
  * tables, so that a rebuild swapping them in waits or has finished (LOCK takes no snapshot).
  * `withIds: false` leaves out the case and sanction ids, which only the list of citizens needs;
- * `casesPerRow` is how many cases' texts the server sends per row.
+ * `parts` is how many rows the server sends the cases' texts in.
  */
 export async function readSanctionReviewBasis(
   store: EventStore,
   dataSource: DataSource,
   recordedCutoff: string,
   position?: bigint,
-  { withIds = true, casesPerRow = CASES_PER_ROW }: { withIds?: boolean; casesPerRow?: number } = {},
+  { withIds = true, parts = PARTS }: { withIds?: boolean; parts?: number } = {},
 ): Promise<SanctionReviewBasisRead | null> {
   const cutoff = cutoffColumn(recordedCutoff);
   if (cutoff === null) return null;
@@ -95,7 +96,7 @@ export async function readSanctionReviewBasis(
     const marked: { stream_name: string }[] = await manager.query(MARKED_STREAMS, [through]);
     const fromLog = new Set([...aheadStreams, ...marked.map((m) => m.stream_name)]);
     if (fromLog.size > MAX_STREAMS_FROM_LOG) return null;
-    const taken: { streams: number; events: string; summaries: string | null }[] = await manager.query(TAKEN, [through, cutoff, [...fromLog], casesPerRow, withIds]);
+    const taken: { streams: number; events: string; summaries: string | null }[] = await manager.query(TAKEN, [through, cutoff, [...fromLog], parts, withIds]);
 
     let streamsRead = 0;
     let eventsFolded = 0;

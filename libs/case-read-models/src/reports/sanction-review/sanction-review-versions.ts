@@ -9,7 +9,9 @@ import { caseFigures, type CaseFigures } from './sanction-review';
  * - `sanction_review_versions`: one narrow row per citizen-case event (position, recorded time);
  * - `sanction_review_summaries`: the case's figures after each event that changed them;
  * - `sanction_review_cases`: per stream, in typed columns, where its first and last events and its
- *   first and latest figures stand, and its latest figures.
+ *   first and latest figures stand, and its latest figures;
+ * - `sanction_review_streams`: per stream, the projection's own state of it (a TrackedStream), apart
+ *   so that the rows the report scans stay narrow.
  * Within a stream, position and revision rise together, and so does the recorded time unless an
  * event was recorded with an earlier clock than the one before it (the stream is then marked to be
  * folded from the log). Where they do, the events "at or before position P and recorded by C" are
@@ -22,7 +24,8 @@ import { caseFigures, type CaseFigures } from './sanction-review';
 export const SANCTION_REVIEW_VERSIONS = 'sanction_review_versions';
 export const SANCTION_REVIEW_SUMMARIES = 'sanction_review_summaries';
 export const SANCTION_REVIEW_CASES = 'sanction_review_cases';
-export const SANCTION_REVIEW_TABLES = [SANCTION_REVIEW_VERSIONS, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_CASES] as const;
+export const SANCTION_REVIEW_STREAMS = 'sanction_review_streams';
+export const SANCTION_REVIEW_TABLES = [SANCTION_REVIEW_VERSIONS, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_CASES, SANCTION_REVIEW_STREAMS] as const;
 
 export interface VersionRow {
   readonly stream_name: string;
@@ -55,7 +58,7 @@ interface At {
   readonly recordedAt: string;
 }
 
-/** Where a stream stands, kept in `sanction_review_cases.state` (and in its typed columns). */
+/** Where a stream stands, kept in `sanction_review_streams.state` (and in `sanction_review_cases`' columns). */
 export interface TrackedStream {
   /** The stream's first event. */
   readonly firstEvent: At;
@@ -80,12 +83,19 @@ export interface CaseRow {
   readonly latest_recorded_at: string | null;
   readonly latest_figures: string | null;
   readonly latest_ids: string | null;
+}
+
+/** A `sanction_review_streams` row. */
+export interface StreamRow {
+  readonly stream_name: string;
+  readonly revision: number;
+  readonly last_position: string;
   readonly state: TrackedStream;
 }
 
 /**
  * Collects one batch's rows: construct it with the streams' tracked states, pass `observe` to
- * foldStreams, then write `versions`, `summaries` and `cases()`. A summary is built only when a part
+ * foldStreams, then write `versions`, `summaries`, `cases()` and `streams()`. A summary is built only when a part
  * the report reads is no longer the same object (the aggregate's evolve copies what it changes and
  * shares the rest), so most events cost a few comparisons.
  */
@@ -95,7 +105,7 @@ export class SanctionReviewVersions {
   private readonly tracked = new Map<string, { stream: TrackedStream; revision: number; position: string }>();
   private readonly moved = new Set<string>();
 
-  /** `stored`: the streams' rows of `sanction_review_cases` (state, revision, last position). */
+  /** `stored`: the streams' rows of `sanction_review_streams` (state, revision, last position). */
   constructor(stored: ReadonlyMap<string, { readonly state: TrackedStream; readonly revision: number; readonly lastPosition: bigint }>) {
     for (const [streamName, s] of stored) this.tracked.set(streamName, { stream: s.state, revision: s.revision, position: s.lastPosition.toString() });
   }
@@ -145,8 +155,15 @@ export class SanctionReviewVersions {
         latest_recorded_at: stream.latest?.recordedAt ?? null,
         latest_figures: stream.latest?.figures ?? null,
         latest_ids: stream.latest?.ids ?? null,
-        state: stream,
       };
+    });
+  }
+
+  /** The `sanction_review_streams` rows of the streams this batch moved. */
+  streams(): StreamRow[] {
+    return [...this.moved].map((streamName) => {
+      const { stream, revision, position } = this.tracked.get(streamName)!;
+      return { stream_name: streamName, revision, last_position: position, state: stream };
     });
   }
 }
