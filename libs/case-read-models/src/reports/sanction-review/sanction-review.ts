@@ -253,14 +253,19 @@ function row(source: SanctionReviewSource, tallies: readonly CitizenTally[], inc
     .sort((a, b) => compareText(a.citizenRef, b.citizenRef))
     .map(
       (t): CitizenBehindRow => ({
-        caseIds: t.caseIds.sort(compareText),
+        caseIds: sorted(t.caseIds),
         citizenRef: t.citizenRef,
         repayment: repaymentOf(t),
-        sanctionIds: t.sanctionIds.sort(compareText),
-        sanctionIdsInError: t.sanctionIdsInError.sort(compareText),
+        sanctionIds: sorted(t.sanctionIds),
+        sanctionIdsInError: sorted(t.sanctionIdsInError),
       }),
     );
   return { citizenDetails, citizens: tallies.length, citizensWithError, repayment, sanctions, source };
+}
+
+/** The ids in place in compareText's order (most lists hold one id or none). */
+function sorted(ids: string[]): string[] {
+  return ids.length > 1 ? ids.sort(compareText) : ids;
 }
 
 function add(a: RepaymentFigures, b: RepaymentFigures): RepaymentFigures {
