@@ -49,9 +49,9 @@ const TAKEN = `
                        WHERE v.stream_name = c.stream_name AND v.position <= $1::numeric AND v.recorded_at <= $2::timestamptz
                        ORDER BY v.revision DESC LIMIT 1) END AS revision,
            CASE WHEN c.latest_position <= $1::numeric AND c.latest_recorded_at <= $2::timestamptz
-                THEN CASE WHEN $5::boolean THEN c.latest_figures || E'\t' || c.latest_ids ELSE c.latest_figures END
+                THEN CASE WHEN $5::boolean THEN '[' || c.latest_figures || ',' || c.latest_ids || ']' ELSE c.latest_figures END
                 WHEN c.first_position <= $1::numeric AND c.first_recorded_at <= $2::timestamptz
-                THEN (SELECT CASE WHEN $5::boolean THEN s.figures || E'\t' || s.ids ELSE s.figures END FROM ${SUMMARIES} s
+                THEN (SELECT CASE WHEN $5::boolean THEN '[' || s.figures || ',' || s.ids || ']' ELSE s.figures END FROM ${SUMMARIES} s
                        WHERE s.stream_name = c.stream_name AND s.position <= $1::numeric AND s.recorded_at <= $2::timestamptz
                        ORDER BY s.revision DESC LIMIT 1) END AS summary,
            (hashtext(c.stream_name) & 2147483647) % $4::int AS part

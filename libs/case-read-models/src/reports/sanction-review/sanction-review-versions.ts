@@ -170,19 +170,20 @@ export class SanctionReviewVersions {
 
 /**
  * The cases in TAKEN's texts (sanction-review-basis.ts): one case per line (JSON text holds no raw
- * line break), its `figures`, then, when `withIds`, a tab and its `ids`; each line is parsed only
- * when reached, so that a case's objects are garbage as soon as it is counted.
+ * line break), its `figures`, or, when `withIds`, the JSON array [figures, ids]; each line is parsed
+ * only when reached, so that a case's objects are garbage as soon as it is counted.
  */
 export function* parseFigures(texts: readonly string[], withIds: boolean): Generator<CaseFigures> {
   for (const text of texts) {
     for (let start = 0; start < text.length; ) {
       const newline = text.indexOf('\n', start);
       const end = newline < 0 ? text.length : newline;
+      const parsed: unknown = JSON.parse(text.slice(start, end));
       if (withIds) {
-        const tab = text.indexOf('\t', start);
-        yield { figures: JSON.parse(text.slice(start, tab)) as CaseFigures['figures'], ids: JSON.parse(text.slice(tab + 1, end)) as CaseFigures['ids'] };
+        const [figures, ids] = parsed as [CaseFigures['figures'], CaseFigures['ids']];
+        yield { figures, ids };
       } else {
-        yield { figures: JSON.parse(text.slice(start, end)) as CaseFigures['figures'], ids: null };
+        yield { figures: parsed as CaseFigures['figures'], ids: null };
       }
       start = end + 1;
     }

@@ -99,20 +99,27 @@ const ASSESSED = 3;
 const SCHEDULED = 4;
 const PAID = 5;
 
-/** A citizen's counted sanctions, summed as they are taken in (ids kept only for the citizen list). */
+/**
+ * A citizen's counted sanctions, summed as they are taken in. `row` is the citizen's line in the
+ * list of citizens, filled as it goes (its id lists only when that list is asked for) and given out
+ * as it is: its keys in sorted order.
+ */
 interface CitizenTally {
-  readonly citizenRef: string;
-  readonly caseIds: string[];
   /** Bit i set when the citizen was found by DISCOVERY_SOURCES[i]. */
   sources: number;
   sanctions: number;
   withError: boolean;
-  assessedOre: number;
-  scheduledOre: number;
-  paidOre: number;
-  readonly sanctionIds: string[];
-  readonly sanctionIdsInError: string[];
+  readonly row: {
+    readonly caseIds: string[];
+    readonly citizenRef: string;
+    readonly repayment: { assessedOre: number; paidOre: number; scheduledOre: number };
+    readonly sanctionIds: string[];
+    readonly sanctionIdsInError: string[];
+  };
 }
+
+/** The id lists of a tally whose ids are not kept: never added to. */
+const NO_IDS: string[] = [];
 
 const NO_REPAYMENT: RepaymentFigures = { assessedOre: 0, paidOre: 0, scheduledOre: 0 };
 
@@ -181,10 +188,15 @@ export function countCaseFigures(cases: Iterable<CaseFigures>, criteria: Sanctio
     const citizenRef = figures[CITIZEN] as string;
     let tally = citizens.get(citizenRef);
     if (tally === undefined) {
-      tally = { citizenRef, caseIds: [], sources: 0, sanctions: 0, withError: false, assessedOre: 0, scheduledOre: 0, paidOre: 0, sanctionIds: [], sanctionIdsInError: [] };
+      const repayment = { assessedOre: 0, paidOre: 0, scheduledOre: 0 };
+      const row = includeCitizens
+        ? { caseIds: [], citizenRef, repayment, sanctionIds: [], sanctionIdsInError: [] }
+        : { caseIds: NO_IDS, citizenRef, repayment, sanctionIds: NO_IDS, sanctionIdsInError: NO_IDS };
+      tally = { sources: 0, sanctions: 0, withError: false, row };
       citizens.set(citizenRef, tally);
     }
-    if (includeCitizens && ids![0] !== null) tally.caseIds.push(ids![0]);
+    const { row } = tally;
+    if (includeCitizens && ids![0] !== null) row.caseIds.push(ids![0]);
     for (const source of figures[SOURCES] as readonly DiscoverySource[]) {
       const precedence = DISCOVERY_SOURCES.indexOf(source);
       if (precedence >= 0) tally.sources |= 1 << precedence;
@@ -194,13 +206,13 @@ export function countCaseFigures(cases: Iterable<CaseFigures>, criteria: Sanctio
       if (!types.has(figures[at + TYPE] as string) || (breachFrom !== null && breach < breachFrom) || (breachTo !== null && breach > breachTo)) continue;
       const inError = figures[at + IN_ERROR] === true;
       tally.sanctions++;
-      tally.assessedOre += figures[at + ASSESSED] as number;
-      tally.scheduledOre += figures[at + SCHEDULED] as number;
-      tally.paidOre += figures[at + PAID] as number;
+      row.repayment.assessedOre += figures[at + ASSESSED] as number;
+      row.repayment.scheduledOre += figures[at + SCHEDULED] as number;
+      row.repayment.paidOre += figures[at + PAID] as number;
       if (inError) tally.withError = true;
       if (includeCitizens) {
-        tally.sanctionIds.push(ids![n]!);
-        if (inError) tally.sanctionIdsInError.push(ids![n]!);
+        row.sanctionIds.push(ids![n]!);
+        if (inError) row.sanctionIdsInError.push(ids![n]!);
       }
     }
   }
@@ -230,10 +242,6 @@ export function countCaseFigures(cases: Iterable<CaseFigures>, criteria: Sanctio
   return { rows, total: { citizens: citizensTotal, citizensWithError, repayment, sanctions } };
 }
 
-function repaymentOf(tally: CitizenTally): RepaymentFigures {
-  return { assessedOre: tally.assessedOre, paidOre: tally.paidOre, scheduledOre: tally.scheduledOre };
-}
-
 function row(source: SanctionReviewSource, tallies: readonly CitizenTally[], includeCitizens: boolean): SanctionReviewRow {
   let sanctions = 0;
   let citizensWithError = 0;
@@ -243,29 +251,24 @@ function row(source: SanctionReviewSource, tallies: readonly CitizenTally[], inc
   for (const tally of tallies) {
     sanctions += tally.sanctions;
     if (tally.withError) citizensWithError++;
-    assessedOre += tally.assessedOre;
-    scheduledOre += tally.scheduledOre;
-    paidOre += tally.paidOre;
+    assessedOre += tally.row.repayment.assessedOre;
+    scheduledOre += tally.row.repayment.scheduledOre;
+    paidOre += tally.row.repayment.paidOre;
   }
   const repayment: RepaymentFigures = { assessedOre, paidOre, scheduledOre };
   if (!includeCitizens) return { citizens: tallies.length, citizensWithError, repayment, sanctions, source };
-  const citizenDetails = [...tallies]
-    .sort((a, b) => compareText(a.citizenRef, b.citizenRef))
-    .map(
-      (t): CitizenBehindRow => ({
-        caseIds: sorted(t.caseIds),
-        citizenRef: t.citizenRef,
-        repayment: repaymentOf(t),
-        sanctionIds: sorted(t.sanctionIds),
-        sanctionIdsInError: sorted(t.sanctionIdsInError),
-      }),
-    );
+  for (const { row: line } of tallies) {
+    sortIds(line.caseIds);
+    sortIds(line.sanctionIds);
+    sortIds(line.sanctionIdsInError);
+  }
+  const citizenDetails: CitizenBehindRow[] = tallies.map((t) => t.row).sort((a, b) => compareText(a.citizenRef, b.citizenRef));
   return { citizenDetails, citizens: tallies.length, citizensWithError, repayment, sanctions, source };
 }
 
-/** The ids in place in compareText's order (most lists hold one id or none). */
-function sorted(ids: string[]): string[] {
-  return ids.length > 1 ? ids.sort(compareText) : ids;
+/** Sorts the ids in place in compareText's order (most lists hold one id or none). */
+function sortIds(ids: string[]): void {
+  if (ids.length > 1) ids.sort(compareText);
 }
 
 function add(a: RepaymentFigures, b: RepaymentFigures): RepaymentFigures {
