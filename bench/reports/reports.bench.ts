@@ -14,7 +14,6 @@ import {
   ProjectionRunner,
   READ_MODEL_SCHEMA,
   SANCTION_REVIEW_CASES,
-  SANCTION_REVIEW_STREAMS,
   SANCTION_REVIEW_SUMMARIES,
   SANCTION_REVIEW_VERSIONS,
   computeSanctionReviewFromLog,
@@ -80,7 +79,7 @@ async function main(): Promise<void> {
     // The generated cases were needed for the extract only: the reports are timed without them in memory.
     cases.clear();
     const projection = await catchUp(store, pool);
-    await pool.query(`VACUUM (ANALYZE) ${[SANCTION_REVIEW_VERSIONS, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_CASES, SANCTION_REVIEW_STREAMS, 'sanction_register', 'appeals_register'].map((t) => `"${READ_MODEL_SCHEMA}"."${t}"`).join(', ')}`);
+    await pool.query(`VACUUM (ANALYZE) ${[SANCTION_REVIEW_VERSIONS, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_CASES, 'sanction_register', 'appeals_register'].map((t) => `"${READ_MODEL_SCHEMA}"."${t}"`).join(', ')}`);
 
     const middle = middleDate(recorded.first, recorded.last);
     progress(`heap in use before timing: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
@@ -223,7 +222,7 @@ async function describeDataSet(pool: Pool, load: LoadResult, extractCitizens: nu
             (SELECT count(*) FROM ${table('appeals_register')}) AS appeals,
             (SELECT count(*) FROM ${table('sanction_register')}) AS sanctions,
             pg_total_relation_size('${table(SANCTION_REVIEW_VERSIONS)}') + pg_total_relation_size('${table(SANCTION_REVIEW_SUMMARIES)}')
-              + pg_total_relation_size('${table(SANCTION_REVIEW_CASES)}') + pg_total_relation_size('${table(SANCTION_REVIEW_STREAMS)}') AS bytes`,
+              + pg_total_relation_size('${table(SANCTION_REVIEW_CASES)}') AS bytes`,
   );
   const citizenCases = load.streamKinds.find((k) => k.kind === 'citizen-case');
   return {

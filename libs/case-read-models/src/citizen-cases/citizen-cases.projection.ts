@@ -10,12 +10,10 @@ import { foldStreams, type FoldedStream } from '../projection/folded-streams';
 import type { Projection, ProjectionContext } from '../projection/projection';
 import {
   SANCTION_REVIEW_CASES,
-  SANCTION_REVIEW_STREAMS,
   SANCTION_REVIEW_SUMMARIES,
   SANCTION_REVIEW_TABLES,
   SANCTION_REVIEW_VERSIONS,
   SanctionReviewVersions,
-  type TrackedStream,
 } from '../reports/sanction-review/sanction-review-versions';
 import { allocateRepayment } from './repayment-allocation';
 
@@ -29,7 +27,7 @@ export const citizenCasesProjection: Projection = {
   tables: ['case_summary', 'sanction_register', 'appeals_register', ...SANCTION_REVIEW_TABLES],
   filter: { streamPrefixes: [CITIZEN_CASE_STREAM_PREFIX] },
   async apply(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
-    const tracked = await context.storedStates<TrackedStream>(SANCTION_REVIEW_STREAMS, [...new Set(events.map((e) => e.streamName))]);
+    const tracked = await context.storedRows(SANCTION_REVIEW_CASES, [...new Set(events.map((e) => e.streamName))]);
     const versions = new SanctionReviewVersions(tracked);
     const folded = (await foldStreams(context, 'case_summary', citizenCase, events, versions.observe)).filter(
       (f) => f.state.status !== 'NONE',
@@ -40,7 +38,6 @@ export const citizenCasesProjection: Projection = {
     await context.upsertRows(SANCTION_REVIEW_VERSIONS, ['stream_name', 'revision'], versions.versions, 'nothing');
     await context.upsertRows(SANCTION_REVIEW_SUMMARIES, ['stream_name', 'revision'], versions.summaries, 'nothing');
     await context.upsertRows(SANCTION_REVIEW_CASES, ['stream_name'], versions.cases());
-    await context.upsertRows(SANCTION_REVIEW_STREAMS, ['stream_name'], versions.streams());
   },
 };
 

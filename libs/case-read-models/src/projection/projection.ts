@@ -25,6 +25,12 @@ export interface ProjectionContext {
   upsertRows(table: string, key: readonly string[], rows: readonly object[], onConflict?: OnConflict): Promise<void>;
   /** The states stored for these streams in `table` (by its `stream_name` column); absent ones are missing. */
   storedStates<State>(table: string, streamNames: readonly string[]): Promise<Map<string, StoredState<State>>>;
+  /**
+   * The rows stored for these streams in `table` (one per stream, by its `stream_name` column);
+   * absent ones are missing. Values come as the batch wrote them, or as the driver reads them back
+   * (numeric as text, timestamptz as a Date): the caller reads them through its own conversions.
+   */
+  storedRows(table: string, streamNames: readonly string[]): Promise<Map<string, Readonly<Record<string, unknown>>>>;
 }
 
 /**

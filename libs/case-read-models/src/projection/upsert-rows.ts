@@ -3,7 +3,7 @@ import { qualified, type OnConflict, type ProjectionContext, type StoredState } 
 
 /**
  * The context of a batch applied in a transaction: rows go to the tables in `schema` with one
- * statement per call, states are read back with one SELECT.
+ * statement per call, states and rows are read back with one SELECT.
  */
 export function transactionContext(client: PoolClient, schema: string): ProjectionContext {
   const table = (name: string) => qualified(schema, name);
@@ -18,6 +18,10 @@ export function transactionContext(client: PoolClient, schema: string): Projecti
       return new Map<string, StoredState<State>>(
         rows.map((r) => [r.stream_name, { state: r.state, revision: r.revision, lastPosition: BigInt(r.last_position) }]),
       );
+    },
+    storedRows: async (name: string, streamNames: readonly string[]) => {
+      const { rows } = await client.query<Record<string, unknown> & { stream_name: string }>(`SELECT * FROM ${table(name)} WHERE stream_name = ANY($1::text[])`, [streamNames]);
+      return new Map(rows.map((r) => [r.stream_name, r]));
     },
   };
 }

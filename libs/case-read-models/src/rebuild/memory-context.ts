@@ -8,14 +8,14 @@ interface MemoryTable {
   readonly onConflict: OnConflict;
   /** `update` tables: the latest row per key, flushed when the log has been read. */
   readonly rows: Map<string, Record<string, unknown>>;
-  /** `update` tables with folded states: the latest row per stream. */
+  /** `update` tables with a `stream_name` column: the latest row per stream. */
   readonly byStream: Map<string, Record<string, unknown>>;
 }
 
 /**
  * A projection context for a rebuild: the shadow tables are empty and nothing else writes them,
  * so a row that later rows replace is kept in memory until the end and written once; rows written
- * with `nothing` (one per event: see OnConflict) go to `sink` at once; stored states come from the rows kept in memory. The rows
+ * with `nothing` (one per event: see OnConflict) go to `sink` at once; stored states and rows come from the rows kept in memory. The rows
  * end up exactly as the same batches would leave them in a transaction.
  */
 export class MemoryContext implements ProjectionContext {
@@ -41,7 +41,7 @@ export class MemoryContext implements ProjectionContext {
     }
     for (const row of rows as Record<string, unknown>[]) {
       table.rows.set(keyOf(row, key), row);
-      if (typeof row.stream_name === 'string' && 'state' in row) table.byStream.set(row.stream_name, row);
+      if (typeof row.stream_name === 'string') table.byStream.set(row.stream_name, row);
     }
   }
 
@@ -51,7 +51,18 @@ export class MemoryContext implements ProjectionContext {
     if (!table) return found;
     for (const streamName of streamNames) {
       const row = table.byStream.get(streamName);
-      if (row) found.set(streamName, { state: row.state as State, revision: Number(row.revision), lastPosition: BigInt(String(row.last_position)) });
+      if (row && 'state' in row) found.set(streamName, { state: row.state as State, revision: Number(row.revision), lastPosition: BigInt(String(row.last_position)) });
+    }
+    return found;
+  }
+
+  async storedRows(name: string, streamNames: readonly string[]): Promise<Map<string, Readonly<Record<string, unknown>>>> {
+    const found = new Map<string, Readonly<Record<string, unknown>>>();
+    const table = this.tables.get(name);
+    if (!table) return found;
+    for (const streamName of streamNames) {
+      const row = table.byStream.get(streamName);
+      if (row) found.set(streamName, row);
     }
     return found;
   }

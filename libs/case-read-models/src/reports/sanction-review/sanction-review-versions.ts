@@ -9,9 +9,8 @@ import { caseFigures, type CaseFigures } from './sanction-review';
  * - `sanction_review_versions`: one narrow row per citizen-case event (position, recorded time);
  * - `sanction_review_summaries`: the case's figures after each event that changed them;
  * - `sanction_review_cases`: per stream, in typed columns, where its first and last events and its
- *   first and latest figures stand, and its latest figures;
- * - `sanction_review_streams`: per stream, the projection's own state of it (a TrackedStream), apart
- *   so that the rows the report scans stay narrow.
+ *   first and latest figures stand, and its latest figures: both what the report reads of the case
+ *   and all the projection needs to go on with the stream (no jsonb state beside it).
  * Within a stream, position and revision rise together, and so does the recorded time unless an
  * event was recorded with an earlier clock than the one before it (the stream is then marked to be
  * folded from the log). Where they do, the events "at or before position P and recorded by C" are
@@ -24,8 +23,7 @@ import { caseFigures, type CaseFigures } from './sanction-review';
 export const SANCTION_REVIEW_VERSIONS = 'sanction_review_versions';
 export const SANCTION_REVIEW_SUMMARIES = 'sanction_review_summaries';
 export const SANCTION_REVIEW_CASES = 'sanction_review_cases';
-export const SANCTION_REVIEW_STREAMS = 'sanction_review_streams';
-export const SANCTION_REVIEW_TABLES = [SANCTION_REVIEW_VERSIONS, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_CASES, SANCTION_REVIEW_STREAMS] as const;
+export const SANCTION_REVIEW_TABLES = [SANCTION_REVIEW_VERSIONS, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_CASES] as const;
 
 export interface VersionRow {
   readonly stream_name: string;
@@ -58,12 +56,12 @@ interface At {
   readonly recordedAt: string;
 }
 
-/** Where a stream stands, kept in `sanction_review_streams.state` (and in `sanction_review_cases`' columns). */
-export interface TrackedStream {
-  /** The stream's first event. */
-  readonly firstEvent: At;
-  /** The recorded_at of the stream's last event. */
+/** Where a stream stands: what its `sanction_review_cases` row holds. */
+interface TrackedStream {
+  readonly revision: number;
+  readonly lastPosition: string;
   readonly lastRecordedAt: string;
+  readonly firstEvent: At;
   /** Its first and latest summaries (null before the case is opened), as in their SummaryRow. */
   readonly first: At | null;
   readonly latest: (At & { readonly revision: number; readonly figures: string | null; readonly ids: string | null }) | null;
@@ -79,35 +77,28 @@ export interface CaseRow {
   readonly first_event_recorded_at: string;
   readonly first_position: string | null;
   readonly first_recorded_at: string | null;
+  readonly latest_revision: number | null;
   readonly latest_position: string | null;
   readonly latest_recorded_at: string | null;
   readonly latest_figures: string | null;
   readonly latest_ids: string | null;
 }
 
-/** A `sanction_review_streams` row. */
-export interface StreamRow {
-  readonly stream_name: string;
-  readonly revision: number;
-  readonly last_position: string;
-  readonly state: TrackedStream;
-}
-
 /**
  * Collects one batch's rows: construct it with the streams' tracked states, pass `observe` to
- * foldStreams, then write `versions`, `summaries`, `cases()` and `streams()`. A summary is built only when a part
+ * foldStreams, then write `versions`, `summaries` and `cases()`. A summary is built only when a part
  * the report reads is no longer the same object (the aggregate's evolve copies what it changes and
  * shares the rest), so most events cost a few comparisons.
  */
 export class SanctionReviewVersions {
   readonly versions: VersionRow[] = [];
   readonly summaries: SummaryRow[] = [];
-  private readonly tracked = new Map<string, { stream: TrackedStream; revision: number; position: string }>();
+  private readonly tracked = new Map<string, TrackedStream>();
   private readonly moved = new Set<string>();
 
-  /** `stored`: the streams' rows of `sanction_review_streams` (state, revision, last position). */
-  constructor(stored: ReadonlyMap<string, { readonly state: TrackedStream; readonly revision: number; readonly lastPosition: bigint }>) {
-    for (const [streamName, s] of stored) this.tracked.set(streamName, { stream: s.state, revision: s.revision, position: s.lastPosition.toString() });
+  /** `stored`: the streams' `sanction_review_cases` rows, as ProjectionContext.storedRows gives them. */
+  constructor(stored: ReadonlyMap<string, Readonly<Record<string, unknown>>>) {
+    for (const [streamName, row] of stored) this.tracked.set(streamName, trackedFrom(row));
   }
 
   readonly observe = (event: RecordedEvent, state: CitizenCaseState, previous: CitizenCaseState): void => {
@@ -115,7 +106,7 @@ export class SanctionReviewVersions {
     const position = event.position.toString();
     const recordedAt = recordedAtColumn(event.metadata.recordedAt);
     const before = this.tracked.get(streamName);
-    const backwards = before !== undefined && instant(recordedAt) < instant(before.stream.lastRecordedAt);
+    const backwards = before !== undefined && instant(recordedAt) < instant(before.lastRecordedAt);
     const firstInBatch = !this.moved.has(streamName);
     this.moved.add(streamName);
     const unstoredStart = firstInBatch && event.revision > 0 && previous.status === 'NONE';
@@ -123,10 +114,12 @@ export class SanctionReviewVersions {
     this.versions.push({ stream_name: streamName, revision: event.revision, position, recorded_at: recordedAt, fold_from_log: backwards || unstoredStart || reopened });
 
     let stream: TrackedStream = {
-      firstEvent: before?.stream.firstEvent ?? { position, recordedAt },
+      revision: event.revision,
+      lastPosition: position,
       lastRecordedAt: recordedAt,
-      first: before?.stream.first ?? null,
-      latest: before?.stream.latest ?? null,
+      firstEvent: before?.firstEvent ?? { position, recordedAt },
+      first: before?.first ?? null,
+      latest: before?.latest ?? null,
     };
     if (changed(previous, state)) {
       const summary = caseFigures(state);
@@ -135,22 +128,23 @@ export class SanctionReviewVersions {
       this.summaries.push({ stream_name: streamName, revision: event.revision, position, recorded_at: recordedAt, figures, ids });
       stream = { ...stream, first: stream.first ?? { position, recordedAt }, latest: { revision: event.revision, position, recordedAt, figures, ids } };
     }
-    this.tracked.set(streamName, { stream, revision: event.revision, position });
+    this.tracked.set(streamName, stream);
   };
 
   /** The `sanction_review_cases` rows of the streams this batch moved. */
   cases(): CaseRow[] {
     return [...this.moved].map((streamName) => {
-      const { stream, revision, position } = this.tracked.get(streamName)!;
+      const stream = this.tracked.get(streamName)!;
       return {
         stream_name: streamName,
-        revision,
-        last_position: position,
+        revision: stream.revision,
+        last_position: stream.lastPosition,
         last_recorded_at: stream.lastRecordedAt,
         first_event_position: stream.firstEvent.position,
         first_event_recorded_at: stream.firstEvent.recordedAt,
         first_position: stream.first?.position ?? null,
         first_recorded_at: stream.first?.recordedAt ?? null,
+        latest_revision: stream.latest?.revision ?? null,
         latest_position: stream.latest?.position ?? null,
         latest_recorded_at: stream.latest?.recordedAt ?? null,
         latest_figures: stream.latest?.figures ?? null,
@@ -158,14 +152,38 @@ export class SanctionReviewVersions {
       };
     });
   }
+}
 
-  /** The `sanction_review_streams` rows of the streams this batch moved. */
-  streams(): StreamRow[] {
-    return [...this.moved].map((streamName) => {
-      const { stream, revision, position } = this.tracked.get(streamName)!;
-      return { stream_name: streamName, revision, last_position: position, state: stream };
-    });
-  }
+/**
+ * A stream's tracked state from its `sanction_review_cases` row: as this class wrote it (during a
+ * rebuild) or as the driver reads it back (numeric as text, timestamptz as a Date, or ±Infinity).
+ */
+function trackedFrom(row: Readonly<Record<string, unknown>>): TrackedStream {
+  const at = (position: unknown, recordedAt: unknown): At => ({ position: String(position), recordedAt: instantColumn(recordedAt) });
+  return {
+    revision: Number(row.revision),
+    lastPosition: String(row.last_position),
+    lastRecordedAt: instantColumn(row.last_recorded_at),
+    firstEvent: at(row.first_event_position, row.first_event_recorded_at),
+    first: row.first_position === null ? null : at(row.first_position, row.first_recorded_at),
+    latest:
+      row.latest_position === null
+        ? null
+        : {
+            ...at(row.latest_position, row.latest_recorded_at),
+            revision: Number(row.latest_revision),
+            figures: row.latest_figures as string | null,
+            ids: row.latest_ids as string | null,
+          },
+  };
+}
+
+/** A timestamptz column's value as recordedAtColumn writes it. */
+function instantColumn(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (value === Infinity) return 'infinity';
+  if (value === -Infinity) return '-infinity';
+  return String(value);
 }
 
 /**
