@@ -20,7 +20,7 @@ const BENCHMARKS_FILE = resolve(process.cwd(), 'BENCHMARKS.md');
  * BENCHMARKS.md (between `<!-- bench:<id>:start -->` and `<!-- bench:<id>:end -->`).
  */
 async function main(): Promise<void> {
-  let document = await readFile(BENCHMARKS_FILE, 'utf8');
+  const sections = new Map<string, string>();
   // BENCH_ONLY=append,replay runs a subset and rewrites only their sections.
   const only = process.env.BENCH_ONLY?.split(',').map((id) => id.trim());
   for (const bench of BENCHMARKS.filter((b) => !only || only.includes(b.id))) {
@@ -30,8 +30,11 @@ async function main(): Promise<void> {
     if (run.status !== 0) throw new Error(`${bench.id} failed with exit code ${run.status}`);
     if (!existsSync(bench.markdown)) throw new Error(`${bench.id} wrote no ${bench.markdown}`);
     const section = `Command: \`${bench.command}\`\n\n${(await readFile(bench.markdown, 'utf8')).trim()}\n`;
-    document = replaceSection(document, bench.id, section);
+    sections.set(bench.id, section);
   }
+  // Read only now, so that edits made to BENCHMARKS.md while the benchmarks ran are kept.
+  let document = await readFile(BENCHMARKS_FILE, 'utf8');
+  for (const [id, section] of sections) document = replaceSection(document, id, section);
   await writeFile(BENCHMARKS_FILE, document);
   process.stderr.write(`\nBENCHMARKS.md updated\n`);
 }
