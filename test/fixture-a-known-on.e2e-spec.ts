@@ -1,8 +1,7 @@
 import { DISCOVERY_SOURCES } from '@casetrail/case-management';
-import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
-import { ACCEPTANCE_FIXTURE_A, FIXTURE_A_EXPECTED_SUMMARY, STRICTER_SANCTION_TYPE, laterFactDate, waitFor, type FixtureCitizen, type IsoDate } from '@casetrail/testing';
+import { ACCEPTANCE_FIXTURE_A, FIXTURE_A_EXPECTED_SUMMARY, STRICTER_SANCTION_TYPE, laterFactDate, type FixtureCitizen, type IsoDate } from '@casetrail/testing';
 import { startTestApi, type TestApi, type TestClock } from './support/api-test-app';
-import { loadFixtureAThroughApi, type LoadedFixtureA } from './support/load-fixture-a';
+import { loadFixtureAThroughApi, waitForLoadedFacts, type LoadedFixtureA } from './support/load-fixture-a';
 
 /**
  * Acceptance fixture A through the API with the server's clock at each fact's own date, then the
@@ -100,11 +99,7 @@ describe('acceptance fixture A through the API, as known before the national ext
   beforeAll(async () => {
     api = await startTestApi({ projector: true, clock });
     loaded = await loadFixtureAThroughApi(api, { includeLaterFacts: true, clock });
-    const store = api.app.get<EventStore>(EVENT_STORE);
-    await waitFor('the loaded facts to be readable in the global log', async () => {
-      const page = await store.readAll({ after: loaded.lastPosition - 1n, maxCount: 1 });
-      return page.lastPosition >= loaded.lastPosition ? true : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 20 });
+    await waitForLoadedFacts(api, loaded);
   });
   afterAll(async () => {
     await api?.close();

@@ -1,4 +1,3 @@
-import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
 import { PROJECTIONS, listParkedEvents, readCheckpoints, reportDigest, reportJson } from '@casetrail/case-read-models';
 import type { Role } from '@casetrail/platform';
 import {
@@ -11,7 +10,7 @@ import {
   type FixtureSummary,
 } from '@casetrail/testing';
 import { TEST_READ_PURPOSE, startTestApi, type TestApi, type TestClock } from './support/api-test-app';
-import { loadFixtureAThroughApi, type LoadedFixtureA } from './support/load-fixture-a';
+import { loadFixtureAThroughApi, waitForLoadedFacts, type LoadedFixtureA } from './support/load-fixture-a';
 
 /**
  * The sanction review report for Ankestyrelsen, from the events: acceptance fixture A posted through
@@ -57,13 +56,7 @@ describe('the sanction review report, from the events, and inquiries answered wi
   beforeAll(async () => {
     api = await startTestApi({ projector: true, clock });
     loaded = await loadFixtureAThroughApi(api, { includeLaterFacts: true, clock });
-    // The global log shows the last fact once every older transaction on the server has ended
-    // (other test files share the server): wait for that before computing reports.
-    const store = api.app.get<EventStore>(EVENT_STORE);
-    await waitFor('the loaded facts to be readable in the global log', async () => {
-      const page = await store.readAll({ after: loaded.lastPosition - 1n, maxCount: 1 });
-      return page.lastPosition >= loaded.lastPosition ? true : undefined;
-    }, { timeoutMs: 30_000, intervalMs: 20 });
+    await waitForLoadedFacts(api, loaded);
   });
   afterAll(async () => {
     await api?.close();

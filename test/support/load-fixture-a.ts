@@ -1,3 +1,4 @@
+import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
 import type { Role } from '@casetrail/platform';
 import {
   ACCEPTANCE_FIXTURE_A,
@@ -8,6 +9,7 @@ import {
   type FixtureRepayment,
   type FixtureReview,
   type IsoDate,
+  waitFor,
 } from '@casetrail/testing';
 import type { TestApi, TestClock, TestResponse } from './api-test-app';
 
@@ -43,6 +45,18 @@ interface Fact {
   readonly send: () => Promise<TestResponse>;
   readonly status: 200 | 201;
   readonly keep?: (body: Record<string, unknown>) => void;
+}
+
+/**
+ * Waits until the global log shows the last loaded fact. It does once every older transaction on
+ * the server has ended (other test files share the server); reports read the log up to there.
+ */
+export async function waitForLoadedFacts(api: Pick<TestApi, 'app'>, loaded: LoadedFixtureA): Promise<void> {
+  const store = api.app.get<EventStore>(EVENT_STORE);
+  await waitFor('the loaded facts to be readable in the global log', async () => {
+    const page = await store.readAll({ after: loaded.lastPosition - 1n, maxCount: 1 });
+    return page.lastPosition >= loaded.lastPosition ? true : undefined;
+  }, { timeoutMs: 30_000, intervalMs: 20 });
 }
 
 /**
