@@ -13,6 +13,7 @@ import {
   PROJECTIONS,
   ProjectionRunner,
   READ_MODEL_SCHEMA,
+  ResidentCaseFigures,
   SANCTION_REVIEW_CASES,
   SANCTION_REVIEW_SUMMARIES,
   SANCTION_REVIEW_VERSIONS,
@@ -171,7 +172,7 @@ async function catchUp(store: EventStore, pool: Pool): Promise<{ seconds: number
 }
 
 async function timeReports(store: EventStore, pool: Pool, dataSource: DataSource, extractId: string, middle: string): Promise<ReportRow[]> {
-  const sanctionReview = new GetSanctionReviewHandler(store, dataSource);
+  const sanctionReview = new GetSanctionReviewHandler(store, dataSource, new ResidentCaseFigures());
   const statistics = new GetComplaintStatisticsHandler(dataSource, store);
   const reconciliation = new GetExtractReconciliationHandler(dataSource, store);
   const review = (request: SanctionReviewRequest) => async () => reportJson(await sanctionReview.execute(new GetSanctionReviewQuery(request, new Date())));

@@ -66,6 +66,7 @@ export { GetSanctionReviewHandler } from './reports/sanction-review/get-sanction
 export { GetComplaintStatisticsHandler } from './reports/complaint-statistics/get-complaint-statistics.handler';
 export { GetExtractReconciliationHandler } from './reports/extract-reconciliation/get-extract-reconciliation.handler';
 export { computeSanctionReview, computeSanctionReviewFromLog } from './reports/sanction-review/compute-sanction-review';
+export { ResidentCaseFigures } from './reports/sanction-review/resident-case-figures';
 export { SANCTION_REVIEW_CASES, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_VERSIONS } from './reports/sanction-review/sanction-review-versions';
 export { countSanctionReview, NOT_IDENTIFIED } from './reports/sanction-review/sanction-review';
 export type { CitizenBehindRow, RepaymentFigures, SanctionReviewCriteria, SanctionReviewFigures, SanctionReviewRow, SanctionReviewSource, SanctionReviewTable } from './reports/sanction-review/sanction-review';

@@ -7,6 +7,7 @@ import { createReadModelDataSource, migrateReadModels } from '../data-source';
 import { Projector } from '../projection/projector';
 import { PROJECTIONS } from '../projections';
 import { READ_MODEL_QUERY_HANDLERS } from '../read-model.queries';
+import { ResidentCaseFigures } from '../reports/sanction-review/resident-case-figures';
 import { READ_MODEL_DATA_SOURCE } from './read-model-data-source';
 
 export { READ_MODEL_DATA_SOURCE };
@@ -84,6 +85,7 @@ export class ReadModelsModule {
               },
             ]
           : []),
+        ResidentCaseFigures,
         ...READ_MODEL_QUERY_HANDLERS,
         ProjectorLifecycle,
         DataSourceLifecycle,

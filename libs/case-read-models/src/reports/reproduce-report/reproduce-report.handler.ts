@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { READ_MODEL_DATA_SOURCE } from '../../nest/read-model-data-source';
 import { reportDigest, reportJson } from '../format/report-json';
 import { computeSanctionReview, computeSanctionReviewFromLog } from '../sanction-review/compute-sanction-review';
+import { ResidentCaseFigures } from '../sanction-review/resident-case-figures';
 import { storedSanctionReviewParameters } from '../sanction-review/sanction-review.parameters';
 import { SANCTION_REVIEW_REPORT, SANCTION_REVIEW_VERSION } from '../sanction-review/sanction-review.report';
 import { ReproduceReportQuery, type ReproducedReport } from './reproduce-report.query';
@@ -15,6 +16,7 @@ export class ReproduceReportHandler implements IQueryHandler<ReproduceReportQuer
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DATA_SOURCE) private readonly readModels: DataSource,
+    private readonly resident: ResidentCaseFigures,
   ) {}
 
   async execute({ stored }: ReproduceReportQuery): Promise<ReproducedReport> {
@@ -28,7 +30,7 @@ export class ReproduceReportHandler implements IQueryHandler<ReproduceReportQuer
     }
     const parameters = storedSanctionReviewParameters(stored.parameters);
     const position = BigInt(stored.position);
-    let report = await computeSanctionReview(this.store, this.readModels, parameters, stored.recordedCutoff, position);
+    let report = await computeSanctionReview(this.store, this.readModels, parameters, stored.recordedCutoff, position, this.resident);
     let json = reportJson(report);
     if (json !== reportJson(stored.report)) {
       // Before refusing, the reference computation from the log alone: a read model can never be

@@ -3,6 +3,7 @@ import type { EventStore } from '@casetrail/event-store';
 import type { DataSource } from 'typeorm';
 import { foldAsKnown, readLogThrough } from '../report-basis/as-known';
 import { caseFigures, countCaseFigures, type CaseFigures } from './sanction-review';
+import type { ResidentCaseFigures } from './resident-case-figures';
 import { readSanctionReviewBasis, type SanctionReviewBasisRead } from './sanction-review-basis';
 import type { SanctionReviewParameters } from './sanction-review.parameters';
 import { buildSanctionReviewReport, type SanctionReviewReport } from './sanction-review.report';
@@ -12,7 +13,8 @@ import { buildSanctionReviewReport, type SanctionReviewReport } from './sanction
  * the current end of the stable log) recorded by `recordedCutoff`. With the read models' data
  * source, each case is read from the citizen-cases projection's versions of it
  * (sanction-review-basis.ts); without, or when those cannot answer, every citizen-case event is
- * read and folded. Both give the same report, byte for byte.
+ * read and folded. Both give the same report, byte for byte. `resident`: the cases' rows this
+ * process holds for the data source (see ResidentCaseFigures).
  */
 export async function computeSanctionReview(
   store: EventStore,
@@ -20,8 +22,9 @@ export async function computeSanctionReview(
   parameters: SanctionReviewParameters,
   recordedCutoff: string,
   position?: bigint,
+  resident?: ResidentCaseFigures,
 ): Promise<SanctionReviewReport> {
-  const basis = readModels ? await readSanctionReviewBasis(store, readModels, recordedCutoff, position, { withIds: parameters.includeCitizens }) : null;
+  const basis = readModels ? await readSanctionReviewBasis(store, readModels, recordedCutoff, position, { withIds: parameters.includeCitizens, resident }) : null;
   return reportFromBasis(parameters, recordedCutoff, basis ?? (await foldLog(store, recordedCutoff, position)));
 }
 

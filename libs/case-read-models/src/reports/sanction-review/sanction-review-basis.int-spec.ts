@@ -6,8 +6,10 @@ import { generateEvents, type GeneratedEvent } from '../../../../../bench/rebuil
 import { citizenCasesProjection } from '../../citizen-cases/citizen-cases.projection';
 import { createReadModelDataSource, migrateReadModels } from '../../data-source';
 import { ProjectionRunner } from '../../projection/projection-runner';
+import { rebuildProjections } from '../../rebuild/rebuild-projection';
 import { reportJson } from '../format/report-json';
 import { computeSanctionReview, computeSanctionReviewFromLog, reportFromBasis } from './compute-sanction-review';
+import { ResidentCaseFigures, type ResidentRow } from './resident-case-figures';
 import { readSanctionReviewBasis } from './sanction-review-basis';
 import type { SanctionReviewParameters } from './sanction-review.parameters';
 
@@ -18,7 +20,9 @@ import type { SanctionReviewParameters } from './sanction-review.parameters';
  * generator (a few hundred events over five months), made harder: some citizens have two cases,
  * some events are recorded earlier than the event before them in their stream (a late entry with
  * an earlier clock, or a retried command), one stream starts before its case is opened, and one case
- * is corrected back to unopened.
+ * is corrected back to unopened. The same with the case rows held in this process (one holder for
+ * the whole file, so that it is brought up to date as the projection moves and a rebuild swaps
+ * its tables).
  */
 const DAY = 86_400_000;
 const START = Date.parse('2023-01-02T07:30:00.000Z');
@@ -56,6 +60,7 @@ describe('the sanction review from the projection’s versions equals the one fo
   let store: PostgresEventStore;
   let dataSource: DataSource;
   const positions: bigint[] = [];
+  const resident = new ResidentCaseFigures();
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -95,12 +100,15 @@ describe('the sanction review from the projection’s versions equals the one fo
       // With the ids in one row per case or so (so that many rows are summed), and without them.
       const withIds = await readSanctionReviewBasis(store, dataSource, cutoff, position, { parts: 97 });
       const withoutIds = await readSanctionReviewBasis(store, dataSource, cutoff, position, { withIds: false });
+      const held = await readSanctionReviewBasis(store, dataSource, cutoff, position, { resident });
       expect(withIds).not.toBeNull();
       expect(withoutIds).not.toBeNull();
+      expect(held).not.toBeNull();
       for (const parameters of PARAMETERS) {
         const fromLog = reportJson(await computeSanctionReviewFromLog(store, parameters, cutoff, position));
         const basis = parameters.includeCitizens ? withIds : withoutIds;
         expect({ position, cutoff, parameters, json: reportJson(reportFromBasis(parameters, cutoff, basis!)) }).toEqual({ position, cutoff, parameters, json: fromLog });
+        expect({ position, cutoff, parameters, held: reportJson(reportFromBasis(parameters, cutoff, held!)) }).toEqual({ position, cutoff, parameters, held: fromLog });
         compared++;
       }
     }
@@ -139,5 +147,82 @@ describe('the sanction review from the projection’s versions equals the one fo
     const parameters = PARAMETERS[0];
     const fast = await computeSanctionReview(store, dataSource, parameters, CUTOFFS[4]);
     expect(reportJson(fast)).toBe(reportJson(await computeSanctionReviewFromLog(store, parameters, CUTOFFS[4], BigInt(fast.header.basis.position))));
+  });
+
+  it('with the case rows held in this process: counted where they stand, brought up to date as events are projected, read again after a rebuild', async () => {
+    const runner = new ProjectionRunner(store, database.pool, citizenCasesProjection, { batchSize: 25 });
+    await runner.catchUpTo(positions[positions.length - 1]);
+    const holder = new ResidentCaseFigures();
+    const now = new Date(START + 400 * DAY).toISOString();
+    const through = async (position?: bigint) => ({
+      held: reportJson(await computeSanctionReview(store, dataSource, PARAMETERS[0], now, position, holder)),
+      read: reportJson(await computeSanctionReview(store, dataSource, PARAMETERS[0], now, position)),
+    });
+    const first = await through();
+    expect(first.held).toBe(first.read);
+    const { rows } = await database.pool.query<{ cases: number; marked: number }>(
+      `SELECT (SELECT count(*) FROM read_model.sanction_review_cases)::int AS cases,
+              (SELECT count(DISTINCT stream_name) FROM read_model.sanction_review_versions WHERE fold_from_log)::int AS marked`,
+    );
+    expect(holder.size).toBe(rows[0].cases);
+
+    // As known now, every held row stands where the report reads it: nothing else is read.
+    const checkpoint = await runner.checkpoint();
+    const held = await dataSource.transaction('REPEATABLE READ', async (manager) => resident.refresh(manager, checkpoint));
+    const taken = held!.take(checkpoint, Date.parse(now), new Set());
+    expect(taken.others).toEqual([]);
+    expect(taken.streams).toBe(rows[0].cases);
+    // At an earlier position the rows whose last event is later are not counted from the holder.
+    const earlier = held!.take(positions[300], Date.parse(now), new Set());
+    expect(earlier.others.length).toBeGreaterThan(0);
+    expect(earlier.streams + earlier.others.length).toBeLessThan(rows[0].cases);
+    // A report with an older snapshot brings up rows older than those held: they are not put back.
+    const stale = (await database.pool.query<ResidentRow>(`SELECT stream_name FROM read_model.sanction_review_cases WHERE revision > 0 AND latest_figures IS NOT NULL LIMIT 1`)).rows[0];
+    held!.bringUp([{ ...stale, revision: 0, last_position: '1', last_recorded_at: START, first_event_position: '1', first_event_recorded_at: START, latest_position: '1', latest_recorded_at: START, latest_figures: '["stale",[]]', latest_ids: '[null]' }], 1n);
+    expect(held!.take(checkpoint, Date.parse(now), new Set())).toEqual(taken);
+
+    // New events: a case opened, a sanction on it, and a sanction on a case already held.
+    const opened = harderLog().find((e) => e.type === 'CaseOpened')!;
+    const imposed = harderLog().find((e) => e.type === 'SanctionImposed')!;
+    const caseId = randomUUID();
+    const citizenRef = randomUUID();
+    const stream = `citizen-case-${caseId}`;
+    await store.appendToStream(stream, [
+      { id: randomUUID(), type: 'CaseOpened', data: { ...(opened.data as object), caseId, citizenRef }, metadata: at(START + 300 * DAY) },
+      { id: randomUUID(), type: 'SanctionImposed', data: { ...(imposed.data as object), sanctionId: randomUUID() }, metadata: at(START + 300 * DAY) },
+    ]);
+    const { position: last } = await store.appendToStream(imposed.streamName, [
+      { id: randomUUID(), type: 'SanctionImposed', data: { ...(imposed.data as object), sanctionId: randomUUID() }, metadata: at(START + 301 * DAY) },
+    ]);
+    // Before they are projected (folded from the log beside the held rows), and after.
+    const ahead = await through();
+    expect(ahead.held).toBe(ahead.read);
+    expect(ahead.held).not.toBe(first.held);
+    expect(await runner.catchUpTo(last)).toMatchObject({ parked: false });
+    const after = await through();
+    expect(after.held).toBe(after.read);
+    expect(after.held).toContain(citizenRef);
+    expect(holder.size).toBe(rows[0].cases + 1);
+    // Reports at earlier positions from the same holder.
+    for (const position of [positions[200], positions[positions.length - 1]]) {
+      const old = await through(position);
+      expect(old.held).toBe(old.read);
+    }
+
+    // Two reports at once, with events projected between their snapshots.
+    const { position: later } = await store.appendToStream(stream, [
+      { id: randomUUID(), type: 'SanctionImposed', data: { ...(imposed.data as object), sanctionId: randomUUID() }, metadata: at(START + 302 * DAY) },
+    ]);
+    const concurrent = await Promise.all([through(), runner.catchUpTo(later).then(async (outcome) => ({ outcome, ...(await through()) }))]);
+    expect(concurrent[1].outcome).toMatchObject({ parked: false });
+    for (const answer of concurrent) expect(answer.held).toBe(answer.read);
+
+    // A rebuild swaps new tables in: the holder reads them again.
+    await rebuildProjections(store, database.pool, [citizenCasesProjection]);
+    const rebuilt = await through();
+    const reread = await dataSource.transaction('REPEATABLE READ', async (manager) => resident.refresh(manager, await runner.checkpoint()));
+    expect(reread!.table).not.toBe(held!.table);
+    expect(rebuilt.held).toBe(rebuilt.read);
+    expect(rebuilt.held).toBe(reportJson(await computeSanctionReviewFromLog(store, PARAMETERS[0], now, BigInt(JSON.parse(rebuilt.held).header.basis.position))));
   });
 });

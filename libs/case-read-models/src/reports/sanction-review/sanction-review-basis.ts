@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { READ_MODEL_SCHEMA } from '../../projection/projection';
 import { foldAsKnown, readLogThrough } from '../report-basis/as-known';
 import { citizenCasesPosition } from '../evidence-shared/report-header';
+import type { ResidentCaseFigures, ResidentTaken } from './resident-case-figures';
 import { caseFigures, type CaseFigures } from './sanction-review';
 import { SANCTION_REVIEW_CASES, SANCTION_REVIEW_SUMMARIES, SANCTION_REVIEW_VERSIONS, cutoffColumn, parseFigures } from './sanction-review-versions';
 
@@ -34,13 +35,20 @@ const MARKED_STREAMS = `SELECT DISTINCT stream_name FROM ${VERSIONS} WHERE fold_
 const PARTS = 16;
 
 /**
+ * Streams whose held row does not stand at the report's position and cutoff, read by TAKEN beside
+ * the held rows at most; more (a report as known on an earlier day) and TAKEN reads every stream.
+ */
+export const MAX_STREAMS_BESIDE_HELD = 5_000;
+
+/**
  * Each stream with an event taken in (at or before the position $1, recorded by the cutoff $2), but
  * those folded from the log ($3): the revision of its last event taken in (from its row when that
  * is its last event, else looked up among its versions), and its last figures taken in (its latest
  * when those are, else, when its first are, the last that are, looked up among its summaries).
  * Answered in $4 rows, each for some of the streams: their number, their events taken in and their
  * figures as parseFigures reads them (with their ids when $5), so that the client holds a few long
- * strings, not a row per case, and parses each case only as it counts it.
+ * strings, not a row per case, and parses each case only as it counts it. $6: only these streams
+ * (null: all).
  */
 const TAKEN = `
   WITH taken AS (
@@ -57,7 +65,8 @@ const TAKEN = `
            (hashtext(c.stream_name) & 2147483647) % $4::int AS part
       FROM ${CASES} c
      WHERE c.first_event_position <= $1::numeric AND c.first_event_recorded_at <= $2::timestamptz
-       AND c.stream_name <> ALL($3::text[]))
+       AND c.stream_name <> ALL($3::text[])
+       AND ($6::text[] IS NULL OR c.stream_name = ANY($6::text[])))
   SELECT count(*)::int AS streams, sum(revision + 1)::bigint::text AS events, string_agg(summary, E'\n') AS summaries
     FROM taken GROUP BY part`;
 
@@ -71,14 +80,16 @@ const TAKEN = `
  * The tables and the checkpoint are read in one REPEATABLE READ transaction that first locks the
  * tables, so that a rebuild swapping them in waits or has finished (LOCK takes no snapshot).
  * `withIds: false` leaves out the case and sanction ids, which only the list of citizens needs;
- * `parts` is how many rows the server sends the cases' texts in.
+ * `parts` is how many rows the server sends the cases' texts in. With `resident`, the cases' rows
+ * held in this process are brought up to date and counted where they stand at the position and
+ * cutoff; TAKEN then reads only the other streams, if they are few.
  */
 export async function readSanctionReviewBasis(
   store: EventStore,
   dataSource: DataSource,
   recordedCutoff: string,
   position?: bigint,
-  { withIds = true, parts = PARTS }: { withIds?: boolean; parts?: number } = {},
+  { withIds = true, parts = PARTS, resident }: { withIds?: boolean; parts?: number; resident?: ResidentCaseFigures } = {},
 ): Promise<SanctionReviewBasisRead | null> {
   const cutoff = cutoffColumn(recordedCutoff);
   if (cutoff === null) return null;
@@ -96,10 +107,16 @@ export async function readSanctionReviewBasis(
     const marked: { stream_name: string }[] = await manager.query(MARKED_STREAMS, [through]);
     const fromLog = new Set([...aheadStreams, ...marked.map((m) => m.stream_name)]);
     if (fromLog.size > MAX_STREAMS_FROM_LOG) return null;
-    const taken: { streams: number; events: string; summaries: string | null }[] = await manager.query(TAKEN, [through, cutoff, [...fromLog], parts, withIds]);
+    let held: ResidentTaken | null = null;
+    if (resident) {
+      const taken = (await resident.refresh(manager, checkpoint))?.take(ahead.position, Date.parse(cutoff), fromLog);
+      if (taken && taken.others.length <= MAX_STREAMS_BESIDE_HELD) held = taken;
+    }
+    const taken: { streams: number; events: string; summaries: string | null }[] =
+      held?.others.length === 0 ? [] : await manager.query(TAKEN, [through, cutoff, [...fromLog], parts, withIds, held ? held.others : null]);
 
-    let streamsRead = 0;
-    let eventsFolded = 0;
+    let streamsRead = held?.streams ?? 0;
+    let eventsFolded = held?.events ?? 0;
     const texts: string[] = [];
     for (const part of taken) {
       streamsRead += part.streams;
@@ -117,6 +134,7 @@ export async function readSanctionReviewBasis(
     }
     const cases = {
       *[Symbol.iterator](): Generator<CaseFigures> {
+        if (held) yield* held.cases;
         yield* parseFigures(texts, withIds);
         yield* folded;
       },
