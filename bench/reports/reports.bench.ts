@@ -40,6 +40,10 @@ const RUNS = readInteger('BENCH_RUNS', 20, 1);
 const WARMUP = 3;
 /** Folding the whole log is the slow path the versions replace: timed a few times only. */
 const LOG_RUNS = readInteger('BENCH_LOG_RUNS', 2, 0);
+/** A new process reads every case row into memory on its first report: timed a few times. */
+const COLD_RUNS = readInteger('BENCH_COLD_RUNS', 5, 0);
+/** Generated events appended and projected before each run of the report as the log moves on. */
+const MOVE_EVENTS = readInteger('BENCH_MOVE_EVENTS', 1_000, 0);
 const TARGET_MS = 1_000;
 const EXTRACT_PERIOD = { from: '2020-01-01', to: '2022-12-31' } as const;
 const STRICTER_40A = 'AKTL_40A_STRICTER_AVAILABILITY';
@@ -70,7 +74,10 @@ async function main(): Promise<void> {
     const store = await PostgresEventStore.create(pool);
     const cases = new Map<string, GeneratedCase>();
     const recorded = { first: '', last: '' };
-    const load = await loadEvents(pool, observed(generateEvents({ seed: SEED, events: EVENTS }), cases, recorded), () => undefined);
+    // The log's next events, appended while the report runs as the log moves on.
+    const generated = generateEvents({ seed: SEED, events: EVENTS + (WARMUP + RUNS) * MOVE_EVENTS });
+    const load = await loadEvents(pool, observed(first(generated, EVENTS), cases, recorded), () => undefined);
+    const later = [...generated];
     progress(`loaded in ${load.seconds.toFixed(1)} s (setup, not measured)`);
     await pool.query('VACUUM (ANALYZE) event_store.events');
     dataSource = createReadModelDataSource(database.url, { poolSize: 4 });
@@ -84,8 +91,8 @@ async function main(): Promise<void> {
 
     const middle = middleDate(recorded.first, recorded.last);
     progress(`heap in use before timing: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
-    const rows = await timeReports(store, pool, dataSource, extract.extractId, middle);
     const dataSet = await describeDataSet(pool, load, extract.citizens, recorded, middle, projection.seconds);
+    const rows = await timeReports(store, pool, dataSource, extract.extractId, middle, later);
     const report: ReportsReport = {
       benchmark: 'reports',
       generatedAt: new Date().toISOString(),
@@ -106,6 +113,15 @@ async function main(): Promise<void> {
     await dataSource?.destroy();
     await pool.end();
     await database.dispose();
+  }
+}
+
+/** The first `count` of the events, leaving the rest to be taken from the same iterator. */
+function* first<T>(events: Iterator<T>, count: number): Generator<T> {
+  for (let i = 0; i < count; i++) {
+    const next = events.next();
+    if (next.done) return;
+    yield next.value;
   }
 }
 
@@ -159,19 +175,19 @@ async function importExtract(store: EventStore, cases: Map<string, GeneratedCase
 }
 
 /** The citizen-cases projection (the reports read only its tables), caught up as the projector does it. */
-async function catchUp(store: EventStore, pool: Pool): Promise<{ seconds: number }> {
+async function catchUp(store: EventStore, pool: Pool, quiet = false): Promise<{ seconds: number }> {
   const projection = PROJECTIONS.find((p) => p.name === 'citizen-cases');
   if (!projection) throw new Error('No citizen-cases projection');
-  progress('projecting the citizen cases (setup, not measured)');
+  if (!quiet) progress('projecting the citizen cases (setup, not measured)');
   const started = performance.now();
   const outcome = await new ProjectionRunner(store, pool, projection, { batchSize: 5_000 }).catchUp();
   if (outcome.parked) throw new Error('The citizen-cases projection parked an event');
   const seconds = (performance.now() - started) / 1000;
-  progress(`projected in ${seconds.toFixed(1)} s`);
+  if (!quiet) progress(`projected in ${seconds.toFixed(1)} s`);
   return { seconds };
 }
 
-async function timeReports(store: EventStore, pool: Pool, dataSource: DataSource, extractId: string, middle: string): Promise<ReportRow[]> {
+async function timeReports(store: EventStore, pool: Pool, dataSource: DataSource, extractId: string, middle: string, later: readonly GeneratedEvent[]): Promise<ReportRow[]> {
   const sanctionReview = new GetSanctionReviewHandler(store, dataSource, new ResidentCaseFigures());
   const statistics = new GetComplaintStatisticsHandler(dataSource, store);
   const reconciliation = new GetExtractReconciliationHandler(dataSource, store);
@@ -181,9 +197,9 @@ async function timeReports(store: EventStore, pool: Pool, dataSource: DataSource
   const caseFigures = async () => pool.query(`SELECT latest_figures, latest_ids FROM "${READ_MODEL_SCHEMA}"."${SANCTION_REVIEW_CASES}"`);
 
   const rows: ReportRow[] = [];
-  const add = async (report: string, work: () => Promise<unknown>, reference: string, referenceWork: () => Promise<unknown>, runs = RUNS, warmup = WARMUP) => {
+  const add = async (report: string, work: () => Promise<unknown>, reference: string, referenceWork: () => Promise<unknown>, runs = RUNS, warmup = WARMUP, before?: () => Promise<void>) => {
     progress(`timing: ${report}`);
-    const timing = await time(work, runs, warmup);
+    const timing = await time(work, runs, warmup, before);
     const referenceTiming = await time(referenceWork, RUNS, WARMUP);
     rows.push({ report, timing, reference, referenceTiming });
   };
@@ -199,13 +215,33 @@ async function timeReports(store: EventStore, pool: Pool, dataSource: DataSource
     const cutoff = new Date().toISOString();
     await add('sanction review, current, folding the whole log (before the versions)', async () => reportJson(await computeSanctionReviewFromLog(store, parameters, cutoff)), plainRead, caseFigures, LOG_RUNS, 0);
   }
+  if (COLD_RUNS > 0) {
+    // A handler with nothing held yet, as after a start or a rebuild: every case row is read and parsed first.
+    const cold = async () => reportJson(await new GetSanctionReviewHandler(store, dataSource, new ResidentCaseFigures()).execute(new GetSanctionReviewQuery({ includeCitizens: true }, new Date())));
+    await add('sanction review, current, with citizens, the first in a process (every case row read into memory)', cold, plainRead, caseFigures, COLD_RUNS, 1);
+  }
+  if (MOVE_EVENTS > 0) {
+    // Last, as it adds to the log: before each run (not timed) the log's next events are appended and projected.
+    let next = 0;
+    const moveOn = async () => {
+      const events = later.slice(next, next + MOVE_EVENTS);
+      next += events.length;
+      await appendInOrder(store, events);
+      await catchUp(store, pool, true);
+    };
+    await add(`sanction review, current, with citizens, ${MOVE_EVENTS.toLocaleString('en-US')} new events projected before each run`, review({ includeCitizens: true }), plainRead, caseFigures, RUNS, WARMUP, moveOn);
+  }
   return rows;
 }
 
-async function time(work: () => Promise<unknown>, runs: number, warmup: number): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await work();
+async function time(work: () => Promise<unknown>, runs: number, warmup: number, before?: () => Promise<void>): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) {
+    await before?.();
+    await work();
+  }
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await before?.();
     const started = performance.now();
     await work();
     samples.push(performance.now() - started);
@@ -213,6 +249,17 @@ async function time(work: () => Promise<unknown>, runs: number, warmup: number):
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
   return { runs, medianMs: at(0.5), p99Ms: at(0.99), maxMs: sorted[sorted.length - 1] };
+}
+
+/** The generated events through the port, each stream's consecutive events in one append. */
+async function appendInOrder(store: EventStore, events: readonly GeneratedEvent[]): Promise<void> {
+  for (let i = 0; i < events.length; ) {
+    let end = i + 1;
+    while (end < events.length && events[end].streamName === events[i].streamName) end++;
+    const run = events.slice(i, end).map((e) => ({ id: e.id, type: e.type, data: e.data, metadata: e.metadata }));
+    await store.appendToStream(events[i].streamName, run);
+    i = end;
+  }
 }
 
 async function describeDataSet(pool: Pool, load: LoadResult, extractCitizens: number, recorded: { first: string; last: string }, middle: string, projectionSeconds: number): Promise<DataSet> {

@@ -45,7 +45,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         CaseManagementModule.register(eventStore),
         PersonalDataModule.register(platform),
-        ReadModelsModule.register(platform, eventStore, { runProjector: options.config.projectorInApi }),
+        ReadModelsModule.register(platform, eventStore, { runProjector: options.config.projectorInApi, answersReports: true }),
       ],
       controllers: [
         HealthController,

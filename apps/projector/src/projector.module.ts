@@ -9,6 +9,6 @@ export class ProjectorModule {
   static register(options: PlatformOptions): DynamicModule {
     const platform = PlatformModule.forRoot(options);
     const eventStore = EventStoreModule.register(platform);
-    return { module: ProjectorModule, imports: [platform, eventStore, ReadModelsModule.register(platform, eventStore, { runProjector: true })] };
+    return { module: ProjectorModule, imports: [platform, eventStore, ReadModelsModule.register(platform, eventStore, { runProjector: true, answersReports: false })] };
   }
 }

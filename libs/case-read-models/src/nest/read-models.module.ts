@@ -8,10 +8,12 @@ import { Projector } from '../projection/projector';
 import { PROJECTIONS } from '../projections';
 import { READ_MODEL_QUERY_HANDLERS } from '../read-model.queries';
 import { ResidentCaseFigures } from '../reports/sanction-review/resident-case-figures';
+import { holdCaseRows } from '../reports/sanction-review/sanction-review-basis';
 import { READ_MODEL_DATA_SOURCE } from './read-model-data-source';
 
 export { READ_MODEL_DATA_SOURCE };
 export const PROJECTOR = Symbol('PROJECTOR');
+const HOLD_CASE_ROWS = Symbol('HOLD_CASE_ROWS');
 
 const SEAL_INTERVAL_MS = 10_000;
 
@@ -44,12 +46,42 @@ class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   }
 }
 
-/** Closes the read models' own pool last. */
+/**
+ * Where the host answers reports: reads the case rows the sanction review holds in memory once the
+ * application is up, in the background, so that the first report does not.
+ */
+@Injectable()
+class HoldCaseRows implements OnApplicationBootstrap {
+  /** Settled once the rows are read (or reading them failed, which the first report then retries). */
+  settled: Promise<void> = Promise.resolve();
+
+  constructor(
+    @Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: JsonLogger,
+    private readonly resident: ResidentCaseFigures,
+    @Inject(HOLD_CASE_ROWS) private readonly enabled: boolean,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.enabled) return;
+    const started = performance.now();
+    this.settled = holdCaseRows(this.dataSource, this.resident).then(
+      (cases) => this.logger.info({ msg: 'case rows held for the sanction review', cases, ms: Math.round(performance.now() - started) }),
+      (error: unknown) => this.logger.warn({ msg: 'holding the case rows for the sanction review failed', error: (error as Error).message }),
+    );
+  }
+}
+
+/** Closes the read models' own pool last, once the case rows are read. */
 @Injectable()
 class DataSourceLifecycle implements BeforeApplicationShutdown {
-  constructor(@Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly holding: HoldCaseRows,
+  ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.holding.settled;
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
@@ -57,11 +89,12 @@ class DataSourceLifecycle implements BeforeApplicationShutdown {
 /**
  * The read models: their TypeORM data source (schema brought up to date at start), their query
  * handlers (for the host's CqrsModule buses) and, where this process runs them, the projections.
- * `platform` and `eventStore` are the host's modules.
+ * `platform` and `eventStore` are the host's modules; `answersReports`: the host serves reports, so
+ * the case rows the sanction review holds are read at start.
  */
 @Module({})
 export class ReadModelsModule {
-  static register(platform: DynamicModule, eventStore: DynamicModule, options: { runProjector: boolean }): DynamicModule {
+  static register(platform: DynamicModule, eventStore: DynamicModule, options: { runProjector: boolean; answersReports: boolean }): DynamicModule {
     return {
       module: ReadModelsModule,
       imports: [platform, eventStore],
@@ -86,8 +119,10 @@ export class ReadModelsModule {
             ]
           : []),
         ResidentCaseFigures,
+        { provide: HOLD_CASE_ROWS, useValue: options.answersReports },
         ...READ_MODEL_QUERY_HANDLERS,
         ProjectorLifecycle,
+        HoldCaseRows,
         DataSourceLifecycle,
       ],
       exports: [READ_MODEL_DATA_SOURCE, ...(options.runProjector ? [PROJECTOR] : [])],

@@ -10,7 +10,7 @@ import { rebuildProjections } from '../../rebuild/rebuild-projection';
 import { reportJson } from '../format/report-json';
 import { computeSanctionReview, computeSanctionReviewFromLog, reportFromBasis } from './compute-sanction-review';
 import { ResidentCaseFigures, type ResidentRow } from './resident-case-figures';
-import { readSanctionReviewBasis } from './sanction-review-basis';
+import { holdCaseRows, readSanctionReviewBasis } from './sanction-review-basis';
 import type { SanctionReviewParameters } from './sanction-review.parameters';
 
 /**
@@ -165,6 +165,8 @@ describe('the sanction review from the projection’s versions equals the one fo
               (SELECT count(DISTINCT stream_name) FROM read_model.sanction_review_versions WHERE fold_from_log)::int AS marked`,
     );
     expect(holder.size).toBe(rows[0].cases);
+    // As the API does at start.
+    expect(await holdCaseRows(dataSource, new ResidentCaseFigures())).toBe(rows[0].cases);
 
     // As known now, every held row stands where the report reads it: nothing else is read.
     const checkpoint = await runner.checkpoint();

@@ -28,6 +28,9 @@ const VERSIONS = `"${READ_MODEL_SCHEMA}"."${SANCTION_REVIEW_VERSIONS}"`;
 const SUMMARIES = `"${READ_MODEL_SCHEMA}"."${SANCTION_REVIEW_SUMMARIES}"`;
 const CASES = `"${READ_MODEL_SCHEMA}"."${SANCTION_REVIEW_CASES}"`;
 
+/** Taken first in a report's transaction: a rebuild swapping the tables in waits or has finished. */
+const LOCK_TABLES = `LOCK TABLE ${VERSIONS}, ${SUMMARIES}, ${CASES} IN ACCESS SHARE MODE`;
+
 /** Streams the projection marked to be folded from the log, at or before the position. */
 const MARKED_STREAMS = `SELECT DISTINCT stream_name FROM ${VERSIONS} WHERE fold_from_log AND position <= $1::numeric`;
 
@@ -94,7 +97,7 @@ export async function readSanctionReviewBasis(
   const cutoff = cutoffColumn(recordedCutoff);
   if (cutoff === null) return null;
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
-    await manager.query(`LOCK TABLE ${VERSIONS}, ${SUMMARIES}, ${CASES} IN ACCESS SHARE MODE`);
+    await manager.query(LOCK_TABLES);
     const checkpoint = BigInt(await citizenCasesPosition(manager));
     const ahead =
       position !== undefined && position <= checkpoint
@@ -143,3 +146,14 @@ export async function readSanctionReviewBasis(
   });
 }
 
+/**
+ * Reads the case rows into `resident` as a report would (the API does it at start, so that its
+ * first report does not): how many are held.
+ */
+export async function holdCaseRows(dataSource: DataSource, resident: ResidentCaseFigures): Promise<number> {
+  return dataSource.transaction('REPEATABLE READ', async (manager) => {
+    await manager.query(LOCK_TABLES);
+    const held = await resident.refresh(manager, BigInt(await citizenCasesPosition(manager)));
+    return held?.size ?? 0;
+  });
+}
