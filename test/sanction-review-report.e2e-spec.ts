@@ -1,4 +1,5 @@
-import { PROJECTIONS, listParkedEvents, readCheckpoints, reportDigest, reportJson } from '@casetrail/case-read-models';
+import { PROJECTIONS, ResidentCaseFigures, listParkedEvents, readCheckpoints, rebuildProjections, reportDigest, reportJson } from '@casetrail/case-read-models';
+import { EVENT_STORE, type EventStore } from '@casetrail/event-store';
 import type { Role } from '@casetrail/platform';
 import {
   ACCEPTANCE_FIXTURE_A,
@@ -263,6 +264,22 @@ describe('the sanction review report, from the events, and inquiries answered wi
     expect(danish[14]).toMatch(/^I alt;35;39;25;334\.299;/);
 
     await projectTo(BigInt(reviewed.body.position));
+  });
+
+  it('holds the case rows in the API process without a report being asked, and reads them again after a rebuild swaps new tables in', async () => {
+    const resident = api.app.get(ResidentCaseFigures, { strict: false });
+    const caseRows = async () => (await api.database.pool.query<{ cases: number }>('SELECT count(*)::int AS cases FROM read_model.sanction_review_cases')).rows[0].cases;
+    const cases = await caseRows();
+    expect(cases).toBeGreaterThan(0);
+    await waitFor('the case rows held', async () => (resident.size === cases ? true : undefined), { timeoutMs: 15_000 });
+    const before = resident.table;
+    const knownOn = (await report(`${REPORT}&knownOn=2023-08-29&includeCitizens=true`)).rows;
+
+    const citizenCases = PROJECTIONS.find((p) => p.name === 'citizen-cases')!;
+    await rebuildProjections(api.app.get<EventStore>(EVENT_STORE, { strict: false }), api.database.pool, [citizenCases]);
+    await waitFor('the rebuilt case rows held', async () => (resident.table !== before ? true : undefined), { timeoutMs: 15_000 });
+    expect(resident.size).toBe(await caseRows());
+    expect((await report(`${REPORT}&knownOn=2023-08-29&includeCitizens=true`)).rows).toEqual(knownOn);
   });
 
   /** The projector in the API applied everything, the new inquiry events included, parking nothing. */

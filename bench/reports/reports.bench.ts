@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     progress(`heap in use before timing: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
     const dataSet = await describeDataSet(pool, load, extract.citizens, recorded, middle, projection.seconds);
     const rows = await timeReports(store, pool, dataSource, extract.extractId, middle, later);
+    progress(`heap in use after timing, the case rows held: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
     const report: ReportsReport = {
       benchmark: 'reports',
       generatedAt: new Date().toISOString(),

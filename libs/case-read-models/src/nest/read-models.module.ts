@@ -46,14 +46,19 @@ class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   }
 }
 
+/** How often the held case rows are brought up to date between reports. */
+const HOLD_INTERVAL_MS = 5_000;
+
 /**
  * Where the host answers reports: reads the case rows the sanction review holds in memory once the
- * application is up, in the background, so that the first report does not.
+ * application is up, in the background, and brings them up to date every few seconds, so that
+ * neither the first report nor the first after a rebuild's swap reads them all.
  */
 @Injectable()
 class HoldCaseRows implements OnApplicationBootstrap {
-  /** Settled once the rows are read (or reading them failed, which the first report then retries). */
-  settled: Promise<void> = Promise.resolve();
+  private settled: Promise<void> = Promise.resolve();
+  private next?: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     @Inject(READ_MODEL_DATA_SOURCE) private readonly dataSource: DataSource,
@@ -63,16 +68,34 @@ class HoldCaseRows implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.enabled) return;
+    if (this.enabled) this.hold(true);
+  }
+
+  /** Stops, once the rows being read (if any) are in. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.next);
+    await this.settled;
+  }
+
+  private hold(first: boolean): void {
     const started = performance.now();
-    this.settled = holdCaseRows(this.dataSource, this.resident).then(
-      (cases) => this.logger.info({ msg: 'case rows held for the sanction review', cases, ms: Math.round(performance.now() - started) }),
-      (error: unknown) => this.logger.warn({ msg: 'holding the case rows for the sanction review failed', error: (error as Error).message }),
-    );
+    this.settled = holdCaseRows(this.dataSource, this.resident)
+      .then(
+        (cases) => {
+          if (first) this.logger.info({ msg: 'case rows held for the sanction review', cases, ms: Math.round(performance.now() - started) });
+        },
+        (error: unknown) => this.logger.warn({ msg: 'holding the case rows for the sanction review failed', error: (error as Error).message }),
+      )
+      .then(() => {
+        if (this.stopped) return;
+        this.next = setTimeout(() => this.hold(false), HOLD_INTERVAL_MS);
+        this.next.unref();
+      });
   }
 }
 
-/** Closes the read models' own pool last, once the case rows are read. */
+/** Closes the read models' own pool last, once the case rows being read are in. */
 @Injectable()
 class DataSourceLifecycle implements BeforeApplicationShutdown {
   constructor(
@@ -81,7 +104,7 @@ class DataSourceLifecycle implements BeforeApplicationShutdown {
   ) {}
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.holding.settled;
+    await this.holding.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

@@ -9,14 +9,18 @@ const CASES = `"${READ_MODEL_SCHEMA}"."${SANCTION_REVIEW_CASES}"`;
 /** Which `sanction_review_cases` table the rows were read from: another after a rebuild's swap or a TRUNCATE. */
 const TABLE_KEY = `SELECT current_database() || ':' || c.oid || ':' || pg_relation_filenode(c.oid) AS key FROM pg_class c WHERE c.oid = '${CASES}'::regclass`;
 
-/** The rows' recorded times as milliseconds (they are kept to the millisecond; ±infinity stays infinite). */
+/**
+ * The rows, their recorded times as milliseconds: they are kept to the millisecond, so rounding the
+ * double's epoch gives them exactly; ±infinity stays infinite. (date_part is a double; extract, a
+ * numeric, costs the server twice as much.)
+ */
 const ROWS = `
   SELECT stream_name, revision, last_position::text AS last_position,
-         (extract(epoch FROM last_recorded_at) * 1000)::float8 AS last_recorded_at,
+         round(date_part('epoch', last_recorded_at) * 1000) AS last_recorded_at,
          first_event_position::text AS first_event_position,
-         (extract(epoch FROM first_event_recorded_at) * 1000)::float8 AS first_event_recorded_at,
+         round(date_part('epoch', first_event_recorded_at) * 1000) AS first_event_recorded_at,
          latest_position::text AS latest_position,
-         (extract(epoch FROM latest_recorded_at) * 1000)::float8 AS latest_recorded_at,
+         round(date_part('epoch', latest_recorded_at) * 1000) AS latest_recorded_at,
          latest_figures, latest_ids
     FROM ${CASES}`;
 
@@ -97,6 +101,11 @@ export class ResidentCaseFigures {
   /** How many streams are held (for the tests). */
   get size(): number {
     return this.held?.size ?? 0;
+  }
+
+  /** Which table they were read from (for the tests). */
+  get table(): string | null {
+    return this.held?.table ?? null;
   }
 }
 
