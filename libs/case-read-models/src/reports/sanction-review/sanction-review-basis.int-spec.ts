@@ -184,8 +184,9 @@ describe('the sanction review from the projection’s versions equals the one fo
     expect(held!.take(checkpoint, Date.parse(now), new Set())).toEqual(taken);
 
     // New events: a case opened, a sanction on it, and a sanction on a case already held.
-    const opened = harderLog().find((e) => e.type === 'CaseOpened')!;
-    const imposed = harderLog().find((e) => e.type === 'SanctionImposed')!;
+    const log = harderLog();
+    const opened = log.find((e) => e.type === 'CaseOpened')!;
+    const imposed = log.find((e) => e.type === 'SanctionImposed')!;
     const caseId = randomUUID();
     const citizenRef = randomUUID();
     const stream = `citizen-case-${caseId}`;
