@@ -9,7 +9,7 @@ import {
   type FixtureRepayment,
   type FixtureReview,
   type IsoDate,
-  waitFor,
+  waitForStableLog,
 } from '@casetrail/testing';
 import type { TestApi, TestClock, TestResponse } from './api-test-app';
 
@@ -52,11 +52,7 @@ interface Fact {
  * the server has ended (other test files share the server); reports read the log up to there.
  */
 export async function waitForLoadedFacts(api: Pick<TestApi, 'app'>, loaded: LoadedFixtureA): Promise<void> {
-  const store = api.app.get<EventStore>(EVENT_STORE);
-  await waitFor('the loaded facts to be readable in the global log', async () => {
-    const page = await store.readAll({ after: loaded.lastPosition - 1n, maxCount: 1 });
-    return page.lastPosition >= loaded.lastPosition ? true : undefined;
-  }, { timeoutMs: 30_000, intervalMs: 20 });
+  await waitForStableLog(api.app.get<EventStore>(EVENT_STORE), loaded.lastPosition);
 }
 
 /**

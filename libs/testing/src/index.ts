@@ -2,6 +2,7 @@ export { createTestDatabase } from './database/test-database';
 export type { TestDatabase } from './database/test-database';
 export { freePort } from './network/free-port';
 export { waitFor } from './wait-for';
+export { waitForStableLog } from './wait-for-stable-log';
 export { given } from './deciders/given-when-then';
 export {
   ACCEPTANCE_FIXTURE_A,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, type EventToAppend } from '@casetrail/event-store';
-import { createTestDatabase, type TestDatabase } from '@casetrail/testing';
+import { createTestDatabase, waitForStableLog, type TestDatabase } from '@casetrail/testing';
 import type { DataSource } from 'typeorm';
 import { generateEvents, type GeneratedEvent } from '../../../../../bench/rebuild/event-generator';
 import { citizenCasesProjection } from '../../citizen-cases/citizen-cases.projection';
@@ -85,6 +85,8 @@ describe('the sanction review from the projection’s versions equals the one fo
         await store.appendToStream(opened.streamName, [{ id: randomUUID(), type: 'FactCorrected', data: undone, metadata: at(START + 95 * DAY) }]);
       }
     }
+    // Reports with no position stand on the stable end: another test file's open transaction must not hold it back.
+    await waitForStableLog(store, positions[positions.length - 1]);
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -197,6 +199,7 @@ describe('the sanction review from the projection’s versions equals the one fo
     const { position: last } = await store.appendToStream(imposed.streamName, [
       { id: randomUUID(), type: 'SanctionImposed', data: { ...(imposed.data as object), sanctionId: randomUUID() }, metadata: at(START + 301 * DAY) },
     ]);
+    await waitForStableLog(store, last);
     // Before they are projected (folded from the log beside the held rows), and after.
     const ahead = await through();
     expect(ahead.held).toBe(ahead.read);
@@ -216,6 +219,7 @@ describe('the sanction review from the projection’s versions equals the one fo
     const { position: later } = await store.appendToStream(stream, [
       { id: randomUUID(), type: 'SanctionImposed', data: { ...(imposed.data as object), sanctionId: randomUUID() }, metadata: at(START + 302 * DAY) },
     ]);
+    await waitForStableLog(store, later);
     const concurrent = await Promise.all([through(), runner.catchUpTo(later).then(async (outcome) => ({ outcome, ...(await through()) }))]);
     expect(concurrent[1].outcome).toMatchObject({ parked: false });
     for (const answer of concurrent) expect(answer.held).toBe(answer.read);
