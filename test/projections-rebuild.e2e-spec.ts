@@ -12,6 +12,7 @@ import { createTestDatabase, waitFor, type TestDatabase } from '@casetrail/testi
 import { uuidv7 } from '@casetrail/platform';
 import { generateEvents } from '../bench/rebuild/event-generator';
 import { loadEvents } from '../bench/rebuild/load-events';
+import { lastCommittedPosition } from './support/log-end';
 import { snapshotReadModels } from './support/read-model-comparison';
 
 const EVENTS = 4_000;
@@ -33,7 +34,7 @@ describe('rebuilding every read model in one pass over the log', () => {
     await migrateReadModels(dataSource);
     await dataSource.destroy();
     await loadEvents(database.pool, generateEvents({ seed: 7, events: EVENTS, activeStreams: 40 }), () => undefined);
-    const end = await logEnd(store);
+    const end = await lastCommittedPosition(database.pool);
     for (const projection of PROJECTIONS) await new ProjectionRunner(store, database.pool, projection, { batchSize: 250 }).catchUpTo(end);
   });
   afterAll(async () => {

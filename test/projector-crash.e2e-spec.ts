@@ -10,6 +10,7 @@ import {
   projectionPositions,
   startProjectorProcess,
 } from './support/projector-process';
+import { lastCommittedPosition } from './support/log-end';
 import { compareWithCleanRebuild } from './support/read-model-comparison';
 
 const CASES = 3000;
@@ -77,7 +78,7 @@ describe('projector killed hard during catch-up', () => {
   });
 
   it('ends with read models equal to a clean rebuild, however often it was killed', async () => {
-    const { lastPosition: end } = await lastPositionOfLog();
+    const end = await lastCommittedPosition(database.pool);
     let kills = 0;
     let killedMidway = 0;
     let midBatch = 0;
@@ -118,14 +119,6 @@ describe('projector killed hard during catch-up', () => {
     expect(differences).toBe(0);
     for (const [projection, counts] of Object.entries(eventsApplied)) expect({ projection, applied: counts.projected }).toEqual({ projection, applied: counts.rebuilt });
   }, 180_000);
-
-  /** The position of the last event in the log (all appends have committed). */
-  async function lastPositionOfLog(): Promise<{ lastPosition: bigint }> {
-    const { rows } = await database.pool.query<{ tx_id: string; seq: string }>(
-      'SELECT e.tx_id::text AS tx_id, e.seq FROM event_store.events e ORDER BY e.tx_id DESC, e.seq DESC LIMIT 1',
-    );
-    return { lastPosition: (BigInt(rows[0].tx_id) << 64n) | BigInt(rows[0].seq) };
-  }
 
   function progress(): Promise<bigint[]> {
     return projectionPositions(database.pool);
