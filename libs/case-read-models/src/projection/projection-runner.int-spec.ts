@@ -121,4 +121,26 @@ describe('projection runner with the citizen-cases projection', () => {
     expect(await runner.checkpoint()).toBe(last.position);
     expect(await listParkedEvents(database.pool, 'flaky')).toEqual([]);
   });
+
+  it('in a rebuild’s tables parks nothing, so that the live projection goes on: the event it cannot apply fails the call', async () => {
+    const schema = 'read_model_rebuild_refused';
+    await database.pool.query(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.projection_checkpoints (LIKE read_model.projection_checkpoints INCLUDING ALL)`);
+    const refusing: Projection = {
+      name: 'refusing',
+      tables: [],
+      filter: { streamPrefixes: ['refusing-'] },
+      async apply(events: readonly RecordedEvent[]) {
+        if (events.some((e) => e.type === 'Poison')) throw new Error('cannot apply Poison');
+      },
+    };
+    const { position: end } = await store.appendToStream('refusing-1', [event('Good', {}), event('Poison', {}), event('Later', {})]);
+    const [good, poison] = await store.readStream('refusing-1');
+    const rebuilding = new ProjectionRunner(store, database.pool, refusing, { batchSize: 10, schema });
+    await expect(rebuilding.catchUpTo(end)).rejects.toThrow(`refusing cannot apply event ${poison.id} (Poison) at position ${poison.position}: cannot apply Poison`);
+    expect(await rebuilding.checkpoint()).toBe(good.position);
+    expect(await listParkedEvents(database.pool, 'refusing')).toEqual([]);
+    // The live runner of the same projection is not stopped by it: it parks the event itself.
+    expect(await new ProjectionRunner(store, database.pool, refusing, { batchSize: 10 }).catchUpTo(end)).toMatchObject({ parked: true });
+    expect(await listParkedEvents(database.pool, 'refusing')).toEqual([expect.objectContaining({ eventId: poison.id })]);
+  });
 });

@@ -32,7 +32,8 @@ const IDLE_POLL_MS = 500;
 /**
  * Runs one projection: reads the global log after its checkpoint in pages and applies each page in
  * one transaction together with the new checkpoint, so that a crash leaves either the whole page
- * or none of it. An event the projection cannot apply is parked and the projection stops there.
+ * or none of it. An event the projection cannot apply is parked and the projection stops there;
+ * in a rebuild's tables nothing is parked (parked events are the live tables'): the call fails.
  */
 export class ProjectionRunner {
   private readonly batchSize: number;
@@ -136,13 +137,16 @@ export class ProjectionRunner {
     }
   }
 
-  /** After a failed page: apply event by event to find the one that fails, and park it. */
+  /** After a failed page: apply event by event to find the one that fails, and park it (or, in a rebuild's tables, fail). */
   private async applyOneByOne(events: readonly RecordedEvent[], through: bigint, pageError: unknown): Promise<BatchOutcome> {
     let applied = 0;
     for (const event of events) {
       try {
         applied += await this.applyInTransaction([event], event.position);
       } catch (error) {
+        if (this.schema !== READ_MODEL_SCHEMA) {
+          throw new Error(`${this.projection.name} cannot apply event ${event.id} (${event.type}) at position ${event.position}: ${(error as Error).message}`, { cause: error });
+        }
         await parkEvent(this.pool, this.projection.name, event, error);
         this.options.logger?.error({ msg: 'projection parked an event', projection: this.projection.name, eventId: event.id, eventType: event.type, position: event.position, error: (error as Error).message });
         return { applied, position: await this.checkpoint(), caughtUp: true, parked: true };

@@ -318,7 +318,6 @@ async function catchUpAndSwap(store: EventStore, pool: Pool, projection: Project
   let applied = eventsApplied;
   for (;;) {
     const outcome = await runner.catchUp(undefined, (o) => (applied += o.applied));
-    if (outcome.parked) throw new Error(`Rebuild of ${projection.name} stopped at a parked event; see the parked events`);
     if (await swapIfCaughtUp(store, pool, projection, shadow, outcome.position)) {
       return { projection: projection.name, eventsApplied: applied, position: outcome.position };
     }
