@@ -6,6 +6,7 @@ import {
   type CitizenCaseState,
 } from '@casetrail/case-management';
 import type { RecordedEvent } from '@casetrail/event-store';
+import { compareText } from '../projection/compare-text';
 import { foldStreams, type FoldedStream } from '../projection/folded-streams';
 import type { Projection, ProjectionContext } from '../projection/projection';
 import {
@@ -73,7 +74,7 @@ function sanctionRows({ state }: FoldedStream<CitizenCaseState>) {
   return Object.values(state.sanctions).map((s) => {
     const appeals = Object.values(state.appeals).filter((a) => a.sanctionIds.includes(s.sanctionId) && a.outcome !== null);
     const latestAppeal = appeals
-      .sort((a, b) => String(a.decidedOn).localeCompare(String(b.decidedOn)) || String(a.appealId).localeCompare(String(b.appealId)))
+      .sort((a, b) => compareText(String(a.decidedOn), String(b.decidedOn)) || compareText(a.appealId, b.appealId))
       .at(-1);
     const share = repaid.get(s.sanctionId) ?? { ASSESSED: 0, SCHEDULED: 0, ISSUED: 0, total: 0 };
     return {

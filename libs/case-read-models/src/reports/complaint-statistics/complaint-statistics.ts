@@ -1,4 +1,5 @@
 import { APPEAL_OUTCOMES, LEGAL_AREAS, type AppealOutcome, type LegalArea } from '@casetrail/case-management';
+import { compareText } from '../../projection/compare-text';
 import { largestRemainderShares, percentHalfUp, type Fraction } from '../format/rounding';
 
 export type StatisticsPeriod = 'quarter' | 'year';
@@ -111,7 +112,7 @@ export function complaintStatistics(
     return index < 0 ? LEGAL_AREAS.length : index;
   };
   const rows = [...groups.values()]
-    .sort((a, b) => a.period.from.localeCompare(b.period.from) || areaOrder(a.legalArea) - areaOrder(b.legalArea) || a.legalArea.localeCompare(b.legalArea))
+    .sort((a, b) => compareText(a.period.from, b.period.from) || areaOrder(a.legalArea) - areaOrder(b.legalArea) || compareText(a.legalArea, b.legalArea))
     .map((group) => row(group.period, group.legalArea, group.appeals, comparator));
   const dates = appeals.map((a) => a.decidedOn).sort();
   const totalPeriod = { label: 'total', from: selection.from ?? dates[0] ?? '', to: selection.to ?? dates.at(-1) ?? '' };

@@ -1,4 +1,5 @@
 import { SANCTION_TYPES, type ExtractCitizen } from '@casetrail/case-management';
+import { compareText } from '../../projection/compare-text';
 
 /** The extract's type for the stricter availability sanction, compared with the catalogue's stricter types. */
 export const EXTRACT_STRICTER_TYPE = 'STRICTER_AVAILABILITY';
@@ -172,7 +173,7 @@ export function reconcileExtract(
       untypedInPeriod: untyped.length,
       internalOnlyInternalCitizens: stricter.length - verifiedSanctions.length,
       extractOutsidePeriod: outsidePeriod,
-      extractOtherTypes: Object.fromEntries(Object.entries(otherTypes).sort(([a], [b]) => a.localeCompare(b))),
+      extractOtherTypes: Object.fromEntries(Object.entries(otherTypes).sort(([a], [b]) => compareText(a, b))),
     },
     amounts: {
       reportedByExtractOre: reportedOre,
