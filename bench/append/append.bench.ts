@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { PostgresEventStore } from '@casetrail/event-store';
 import { createPostgresPool, JsonLogger } from '@casetrail/platform';
+import { progress } from '../shared/bench-cli';
 import { openBenchDatabase, withClient } from '../shared/bench-database';
 import { machineInfo } from '../shared/machine-info';
 import { measureAlternately, type Contender, type Timing } from '../shared/measure';
@@ -124,10 +125,6 @@ function abortOnSigint(): AbortSignal {
     controller.abort();
   });
   return controller.signal;
-}
-
-function progress(message: string): void {
-  process.stderr.write(`${message}\n`);
 }
 
 main().catch((error: unknown) => {

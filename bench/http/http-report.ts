@@ -201,7 +201,7 @@ function conclusions(report: HttpReport): string[] {
     lines.push(
       `Target, ${WORKLOAD_TITLES[row.workload]} at ${rate} commands/s: p99 ${ms(result.latencyMs.p99)} ms at ${integer(result.achievedPerSecond)} achieved/s, ` +
         `${failures(result)} non-2xx (target p99 < ${p99Ms} ms with every request answered 2xx: ${met ? 'met' : 'missed'})` +
-        `${others >= CONTENDED_CORES ? `; other processes took ${others.toFixed(2)} cores meanwhile, so this figure is not the API's alone` : ''}.`,
+        `${others >= CONTENDED_CORES ? `; other processes (this benchmark's own among them) took ${others.toFixed(2)} cores meanwhile, so this figure may not be the API's alone` : ''}.`,
     );
     const steps = Object.entries(result.byStep);
     if (steps.length > 0) lines.push(`By command at ${rate}/s, p50 / p99 ms: ${steps.map(([step, s]) => `${step} ${ms(s.p50)} / ${ms(s.p99)}`).join(', ')}.`);

@@ -1,3 +1,4 @@
+import { encodePostgresPosition } from '@casetrail/event-store';
 import type { Pool } from 'pg';
 
 /**
@@ -9,5 +10,5 @@ export async function lastCommittedPosition(pool: Pool): Promise<bigint> {
   const { rows } = await pool.query<{ tx_id: string; seq: string }>(
     'SELECT e.tx_id::text AS tx_id, e.seq FROM event_store.events e ORDER BY e.tx_id DESC, e.seq DESC LIMIT 1',
   );
-  return rows.length === 0 ? 0n : (BigInt(rows[0].tx_id) << 64n) | BigInt(rows[0].seq);
+  return rows.length === 0 ? 0n : encodePostgresPosition(rows[0].tx_id, rows[0].seq);
 }

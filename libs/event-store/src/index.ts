@@ -3,6 +3,7 @@ export * from './event-store.errors';
 export { matchesLogFilter } from './log-filter';
 export { PostgresEventStore, NOTIFY_CHANNEL } from './postgres/postgres-event-store';
 export type { Queryable } from './postgres/postgres-event-store';
+export { encodePosition as encodePostgresPosition } from './postgres/global-position';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 export { EventStoreModule, createEventStore, GLOBAL_SEAL } from './nest/event-store.module';
 export type { Aggregate, CommandContext, DomainEvent, Upcaster } from './command/domain-event';

@@ -64,7 +64,7 @@ describe('canonical JSON and event hashes', () => {
     );
   });
 
-  it('keeps to the old bytes on the cases JSON.stringify writes differently', () => {
+  it('writes the definition’s bytes on the cases JSON.stringify writes differently (a hole in an array, which no stored event holds, as null)', () => {
     const cases: [unknown, string][] = [
       [{ '10': 1, '9': 2 }, '{"10":1,"9":2}'],
       [{ a: 1, '0': 2 }, '{"0":2,"a":1}'],
