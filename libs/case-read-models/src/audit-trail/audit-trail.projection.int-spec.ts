@@ -152,6 +152,9 @@ describe('audit-trail projection', () => {
     try {
       const { events } = await store.readAll({ maxCount: 100, filter: auditTrailProjection.filter });
       await auditTrailProjection.apply(events, transactionContext(client, 'read_model'));
+      // Only the row of the same event is left as it is: one event id at another position is refused.
+      const elsewhere = { ...events[0], position: events[events.length - 1].position + 1_000n };
+      await expect(auditTrailProjection.apply([elsewhere], transactionContext(client, 'read_model'))).rejects.toThrow(/duplicate key value violates unique constraint "audit_trail_event_id_key"/);
     } finally {
       client.release();
     }

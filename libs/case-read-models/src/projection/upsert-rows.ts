@@ -40,11 +40,12 @@ async function upsertRows(
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]).filter((column) => !key.includes(column));
   const updates = columns.map((column) => `"${column}" = EXCLUDED."${column}"`).join(', ');
-  // `nothing` leaves a row that conflicts on any unique key (the row was written for this event before).
-  const conflict = onConflict === 'update' && updates ? `(${key.map((k) => `"${k}"`).join(', ')}) DO UPDATE SET ${updates}` : 'DO NOTHING';
+  // `nothing` leaves the row written for this event before; a row clashing on another unique
+  // column (a second event with one id) fails the batch, as it fails a rebuild's COPY.
+  const action = onConflict === 'update' && updates ? `UPDATE SET ${updates}` : 'NOTHING';
   await client.query(
     `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
-     ON CONFLICT ${conflict}`,
+     ON CONFLICT (${key.map((k) => `"${k}"`).join(', ')}) DO ${action}`,
     [JSON.stringify(rows)],
   );
 }
