@@ -51,22 +51,6 @@ export interface SummaryRow {
   readonly ids: string | null;
 }
 
-interface At {
-  readonly position: string;
-  readonly recordedAt: string;
-}
-
-/** Where a stream stands: what its `sanction_review_cases` row holds. */
-interface TrackedStream {
-  readonly revision: number;
-  readonly lastPosition: string;
-  readonly lastRecordedAt: string;
-  readonly firstEvent: At;
-  /** Its first and latest summaries (null before the case is opened), as in their SummaryRow. */
-  readonly first: At | null;
-  readonly latest: (At & { readonly revision: number; readonly figures: string | null; readonly ids: string | null }) | null;
-}
-
 /** A `sanction_review_cases` row. */
 export interface CaseRow {
   readonly stream_name: string;
@@ -85,7 +69,7 @@ export interface CaseRow {
 }
 
 /**
- * Collects one batch's rows: construct it with the streams' tracked states, pass `observe` to
+ * Collects one batch's rows: construct it with the streams' stored case rows, pass `observe` to
  * foldStreams, then write `versions`, `summaries` and `cases()`. A summary is built only when a part
  * the report reads is no longer the same object (the aggregate's evolve copies what it changes and
  * shares the rest), so most events cost a few comparisons.
@@ -93,12 +77,13 @@ export interface CaseRow {
 export class SanctionReviewVersions {
   readonly versions: VersionRow[] = [];
   readonly summaries: SummaryRow[] = [];
-  private readonly tracked = new Map<string, TrackedStream>();
+  /** Each stream's `sanction_review_cases` row, as read at the start of the batch or as it will be written. */
+  private readonly tracked = new Map<string, CaseRow>();
   private readonly moved = new Set<string>();
 
   /** `stored`: the streams' `sanction_review_cases` rows, as ProjectionContext.storedRows gives them. */
   constructor(stored: ReadonlyMap<string, Readonly<Record<string, unknown>>>) {
-    for (const [streamName, row] of stored) this.tracked.set(streamName, trackedFrom(row));
+    for (const [streamName, row] of stored) this.tracked.set(streamName, caseRowFrom(row));
   }
 
   readonly observe = (event: RecordedEvent, state: CitizenCaseState, previous: CitizenCaseState): void => {
@@ -106,75 +91,77 @@ export class SanctionReviewVersions {
     const position = event.position.toString();
     const recordedAt = recordedAtColumn(event.metadata.recordedAt);
     const before = this.tracked.get(streamName);
-    const backwards = before !== undefined && instant(recordedAt) < instant(before.lastRecordedAt);
+    const backwards = before !== undefined && instant(recordedAt) < instant(before.last_recorded_at);
     const firstInBatch = !this.moved.has(streamName);
     this.moved.add(streamName);
     const unstoredStart = firstInBatch && event.revision > 0 && previous.status === 'NONE';
     const reopened = previous.status !== 'NONE' && state.status === 'NONE';
     this.versions.push({ stream_name: streamName, revision: event.revision, position, recorded_at: recordedAt, fold_from_log: backwards || unstoredStart || reopened });
 
-    let stream: TrackedStream = {
-      revision: event.revision,
-      lastPosition: position,
-      lastRecordedAt: recordedAt,
-      firstEvent: before?.firstEvent ?? { position, recordedAt },
-      first: before?.first ?? null,
-      latest: before?.latest ?? null,
-    };
+    let row: CaseRow =
+      before === undefined
+        ? {
+            stream_name: streamName,
+            revision: event.revision,
+            last_position: position,
+            last_recorded_at: recordedAt,
+            first_event_position: position,
+            first_event_recorded_at: recordedAt,
+            first_position: null,
+            first_recorded_at: null,
+            latest_revision: null,
+            latest_position: null,
+            latest_recorded_at: null,
+            latest_figures: null,
+            latest_ids: null,
+          }
+        : { ...before, revision: event.revision, last_position: position, last_recorded_at: recordedAt };
     if (changed(previous, state)) {
       const summary = caseFigures(state);
       const figures = summary && JSON.stringify(summary.figures);
       const ids = summary && JSON.stringify(summary.ids);
       this.summaries.push({ stream_name: streamName, revision: event.revision, position, recorded_at: recordedAt, figures, ids });
-      stream = { ...stream, first: stream.first ?? { position, recordedAt }, latest: { revision: event.revision, position, recordedAt, figures, ids } };
+      row = {
+        ...row,
+        first_position: row.first_position ?? position,
+        first_recorded_at: row.first_position === null ? recordedAt : row.first_recorded_at,
+        latest_revision: event.revision,
+        latest_position: position,
+        latest_recorded_at: recordedAt,
+        latest_figures: figures,
+        latest_ids: ids,
+      };
     }
-    this.tracked.set(streamName, stream);
+    this.tracked.set(streamName, row);
   };
 
   /** The `sanction_review_cases` rows of the streams this batch moved. */
   cases(): CaseRow[] {
-    return [...this.moved].map((streamName) => {
-      const stream = this.tracked.get(streamName)!;
-      return {
-        stream_name: streamName,
-        revision: stream.revision,
-        last_position: stream.lastPosition,
-        last_recorded_at: stream.lastRecordedAt,
-        first_event_position: stream.firstEvent.position,
-        first_event_recorded_at: stream.firstEvent.recordedAt,
-        first_position: stream.first?.position ?? null,
-        first_recorded_at: stream.first?.recordedAt ?? null,
-        latest_revision: stream.latest?.revision ?? null,
-        latest_position: stream.latest?.position ?? null,
-        latest_recorded_at: stream.latest?.recordedAt ?? null,
-        latest_figures: stream.latest?.figures ?? null,
-        latest_ids: stream.latest?.ids ?? null,
-      };
-    });
+    return [...this.moved].map((streamName) => this.tracked.get(streamName)!);
   }
 }
 
 /**
- * A stream's tracked state from its `sanction_review_cases` row: as this class wrote it (during a
+ * A `sanction_review_cases` row as this class writes it, from the row as it wrote it (during a
  * rebuild) or as the driver reads it back (numeric as text, timestamptz as a Date, or ±Infinity).
  */
-function trackedFrom(row: Readonly<Record<string, unknown>>): TrackedStream {
-  const at = (position: unknown, recordedAt: unknown): At => ({ position: String(position), recordedAt: instantColumn(recordedAt) });
+function caseRowFrom(row: Readonly<Record<string, unknown>>): CaseRow {
+  const text = (value: unknown) => (value === null ? null : String(value));
+  const instantOrNull = (value: unknown) => (value === null ? null : instantColumn(value));
   return {
+    stream_name: String(row.stream_name),
     revision: Number(row.revision),
-    lastPosition: String(row.last_position),
-    lastRecordedAt: instantColumn(row.last_recorded_at),
-    firstEvent: at(row.first_event_position, row.first_event_recorded_at),
-    first: row.first_position === null ? null : at(row.first_position, row.first_recorded_at),
-    latest:
-      row.latest_position === null
-        ? null
-        : {
-            ...at(row.latest_position, row.latest_recorded_at),
-            revision: Number(row.latest_revision),
-            figures: row.latest_figures as string | null,
-            ids: row.latest_ids as string | null,
-          },
+    last_position: String(row.last_position),
+    last_recorded_at: instantColumn(row.last_recorded_at),
+    first_event_position: String(row.first_event_position),
+    first_event_recorded_at: instantColumn(row.first_event_recorded_at),
+    first_position: text(row.first_position),
+    first_recorded_at: instantOrNull(row.first_recorded_at),
+    latest_revision: row.latest_revision === null ? null : Number(row.latest_revision),
+    latest_position: text(row.latest_position),
+    latest_recorded_at: instantOrNull(row.latest_recorded_at),
+    latest_figures: row.latest_figures as string | null,
+    latest_ids: row.latest_ids as string | null,
   };
 }
 
